@@ -1,0 +1,178 @@
+"""The one loader for third-party files: local cache -> mirror folder -> official URL.
+
+Third-party files (GISCO geometries, scoreboard and Eurostat score tables) are never
+committed. Every consumer asks :func:`fetch` for a dataset key and gets a local path, or a
+:class:`DataUnavailable` error whose message names the file, every place tried and the fix.
+
+Configuration (environment variables):
+
+* ``INNOV_CACHE``  - cache folder (default: ``.cache`` in the checkout; git-ignored).
+* ``INNOV_MIRROR`` - mirror folder laid out like ``shared/`` (default: ``../shared`` next to
+  the checkout).
+* ``INNOV_OFFLINE=1`` - never try the network (useful in workshops and tests).
+"""
+
+from __future__ import annotations
+
+import contextvars
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+GISCO_BASE = "https://gisco-services.ec.europa.eu/distribution/v2/nuts/geojson"
+RIS_PAGE = (
+    "https://research-and-innovation.ec.europa.eu/statistics/performance-indicators/"
+    "regional-innovation-scoreboard_en"
+)
+EIS_PAGE = (
+    "https://research-and-innovation.ec.europa.eu/statistics/performance-indicators/"
+    "european-innovation-scoreboard_en"
+)
+
+Progress = Callable[[str, int, int | None], None]
+# The UI sets this to show a progress bar while a first download runs.
+progress_hook: contextvars.ContextVar[Progress | None] = contextvars.ContextVar("progress_hook", default=None)
+
+
+class DataUnavailable(RuntimeError):
+    """A dataset could not be found in the cache, the mirror or at its official URL."""
+
+    def __init__(self, dataset: Dataset, attempts: list[str]):
+        self.dataset = dataset
+        self.attempts = attempts
+        lines = [f"Could not load {dataset.filename} ({dataset.title})."]
+        lines += [f"  {i}. {a}" for i, a in enumerate(attempts, 1)]
+        lines.append(f"Fix: {dataset.fix_hint()}")
+        super().__init__("\n".join(lines))
+
+
+@dataclass(frozen=True)
+class Dataset:
+    key: str
+    relpath: str  # path inside the mirror (and inside the cache)
+    title: str
+    url: str | None  # official download URL, None where no file-level download exists
+    official_page: str  # where a person obtains it by hand
+
+    @property
+    def filename(self) -> str:
+        return Path(self.relpath).name
+
+    def fix_hint(self) -> str:
+        hint = (
+            f"put {self.filename} in the mirror folder at <mirror>/{self.relpath} "
+            "(set INNOV_MIRROR to that folder; default ../shared next to the checkout)"
+        )
+        if self.url:
+            return hint + f", or go online so it can be downloaded from {self.url}"
+        return hint + f"; the official source is {self.official_page}"
+
+
+def _gisco(kind: str, scale: str | None, level: int) -> Dataset:
+    name = (
+        f"NUTS_RG_{scale}_2021_4326_LEVL_{level}.geojson"
+        if kind == "RG"
+        else f"NUTS_LB_2021_4326_LEVL_{level}.geojson"
+    )
+    key = f"nuts_{kind.lower()}{'_' + scale.lower() if scale else ''}_l{level}"
+    what = f"NUTS 2021 level {level} {'regions ' + scale if kind == 'RG' else 'label points'}"
+    return Dataset(key, f"geo/gisco/{name}", f"Eurostat GISCO {what}", f"{GISCO_BASE}/{name}",
+                   "https://ec.europa.eu/eurostat/web/gisco/geodata/statistical-units/territorial-units-statistics")
+
+
+DATASETS: dict[str, Dataset] = {
+    d.key: d
+    for d in [
+        *(_gisco("RG", s, lv) for s in ("20M", "60M") for lv in range(4)),
+        *(_gisco("LB", None, lv) for lv in range(4)),
+        Dataset("ris2023", "data/scores/ris_regions_2023.csv",
+                "Regional Innovation Scoreboard 2023, RII 2016-2023", None, RIS_PAGE),
+        Dataset("ris2019", "data/scores/ris_regions.csv",
+                "Regional Innovation Scoreboard 2019, RII (partial)", None, RIS_PAGE),
+        Dataset("eis2023", "data/scores/eis_countries.csv",
+                "European Innovation Scoreboard 2023, SII", None, EIS_PAGE),
+        Dataset("eurostat", "data/scores/eurostat_regional_indicators.csv",
+                "Eurostat regional R&D and HRST indicators (2020 extract)", None,
+                "https://ec.europa.eu/eurostat/web/science-technology-innovation/database"),
+    ]
+}
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("INNOV_CACHE") or REPO_ROOT / ".cache")
+
+
+def mirror_dir() -> Path:
+    return Path(os.environ.get("INNOV_MIRROR") or REPO_ROOT.parent / "shared")
+
+
+def offline() -> bool:
+    return os.environ.get("INNOV_OFFLINE", "") not in ("", "0", "false")
+
+
+def _download(url: str, dest: Path, progress: Progress | None, timeout: float = 20.0) -> None:
+    name = dest.name
+    import requests
+
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    with requests.get(url, stream=True, timeout=timeout) as r:
+        r.raise_for_status()
+        total = int(r.headers.get("content-length") or 0) or None
+        done = 0
+        fd, tmp = tempfile.mkstemp(dir=dest.parent, suffix=".part")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                for chunk in r.iter_content(chunk_size=1 << 16):
+                    fh.write(chunk)
+                    done += len(chunk)
+                    if progress:
+                        progress(name, done, total)
+            os.replace(tmp, dest)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+
+
+def fetch(key: str, progress: Progress | None = None) -> Path:
+    """Return a local path to dataset ``key``: cache, then mirror, then official URL."""
+    ds = DATASETS[key]
+    attempts: list[str] = []
+    cached = cache_dir() / ds.relpath
+    if cached.is_file():
+        return cached
+    attempts.append(f"cache {cached}: not found")
+    mirrored = mirror_dir() / ds.relpath
+    if mirrored.is_file():
+        return mirrored
+    attempts.append(f"mirror {mirrored}: not found (INNOV_MIRROR)")
+    if ds.url is None:
+        attempts.append(f"download: no official file URL for this table (source: {ds.official_page})")
+    elif offline():
+        attempts.append(f"download {ds.url}: skipped, INNOV_OFFLINE is set")
+    else:
+        try:
+            _download(ds.url, cached, progress or progress_hook.get())
+            return cached
+        except Exception as exc:  # network errors of every kind end up in the message
+            attempts.append(f"download {ds.url}: {type(exc).__name__}: {exc}")
+    raise DataUnavailable(ds, attempts)
+
+
+def status() -> list[dict]:
+    """Where each dataset would be loaded from right now (for the coverage page)."""
+    rows = []
+    for ds in DATASETS.values():
+        cached, mirrored = cache_dir() / ds.relpath, mirror_dir() / ds.relpath
+        where = "cache" if cached.is_file() else "mirror" if mirrored.is_file() else (
+            "download" if ds.url and not offline() else "missing")
+        rows.append({"dataset": ds.title, "file": ds.filename, "loaded from": where})
+    return rows
+
+
+def clear_cache() -> None:
+    shutil.rmtree(cache_dir(), ignore_errors=True)
