@@ -1,0 +1,113 @@
+"""Data check: ``python -m data.check``.
+
+Prints rows per table, the join rate of every code to NUTS 2021 (older codes mapped through
+geo/nuts_correspondence.csv), the unmatched codes by name, and score coverage per country.
+Exits non-zero on any schema violation (pandera) or a participation join rate below 99 %.
+The same functions feed the app's "Data & coverage" page.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pandas as pd
+
+from data import scores as sc
+from data import tables
+from geo import correspondence, nuts
+
+MIN_JOIN_RATE = 0.99
+
+
+def _join(codes: pd.Series) -> pd.DataFrame:
+    valid = nuts.all_codes()
+    rows = [(c, *correspondence.translate(c, valid)) for c in codes]
+    return pd.DataFrame(rows, columns=["code", "nuts2021", "how"], index=codes.index)
+
+
+def participation_join() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(per-row join of participation place codes, rows that carry no code)."""
+    par = tables.participation()
+    coded = par[par["place_code"].notna()]
+    j = _join(coded["place_code"])
+    out = coded.join(j[["nuts2021", "how"]])
+    return out, par[par["place_code"].isna()]
+
+
+def score_join() -> pd.DataFrame:
+    """One row per score dataset: codes, joined directly, via correspondence, unmatched."""
+    frames = {
+        "RIS 2023": sc.ris2023().index.to_series(),
+        "RIS 2019": sc.ris2019().index.to_series(),
+        "EIS 2023": sc.eis2023().drop(index="EU27", errors="ignore").index.to_series(),
+        "Eurostat indicators": pd.Series(sc.eurostat()["nuts2_code"].unique()),
+    }
+    rows = []
+    for name, codes in frames.items():
+        j = _join(codes.reset_index(drop=True))
+        rows.append({
+            "dataset": name, "codes": len(j),
+            "NUTS 2021": int((j["how"] == "valid").sum()),
+            "recoded": int((j["how"] == "recode").sum()),
+            "split (predecessor)": int((j["how"] == "split").sum()),
+            "unmatched": ", ".join(sorted(j.loc[j["how"].isin(["boundary", "unknown"]), "code"])),
+        })
+    return pd.DataFrame(rows)
+
+
+def score_coverage_by_country(level: int = 2) -> pd.DataFrame:
+    """Per country: NUTS ``level`` regions, and how many get an RIS 2023 value and how."""
+    from data.model import resolved_score
+
+    r = resolved_score("rii", level).copy()
+    r["country"] = [c[:2] for c in r.index]
+    r["basis"] = r["basis"].fillna("no data")
+    tab = pd.crosstab(r["country"], r["basis"])
+    tab.insert(0, "regions", tab.sum(axis=1))
+    names = nuts.country_names()
+    tab.insert(0, "name", [names.get(c, c) for c in tab.index])
+    return tab
+
+
+def table_rows() -> pd.DataFrame:
+    ini, par = tables.load()
+    by_tier = ini.groupby("tier").size()
+    return pd.DataFrame([
+        {"table": "initiatives", "rows": len(ini), "tier 1": int(by_tier.get(1, 0)), "tier 2": int(by_tier.get(2, 0))},
+        {"table": "participation", "rows": len(par), "tier 1": int((par["tier"] == 1).sum()),
+         "tier 2": int((par["tier"] == 2).sum())},
+    ])
+
+
+def main() -> int:
+    pd.set_option("display.width", 160)
+    try:
+        rows = table_rows()
+    except Exception as exc:  # pandera SchemaErrors and friends: report, fail
+        print(f"SCHEMA VIOLATION\n{exc}")
+        return 1
+    print("Rows per table\n" + rows.to_string(index=False))
+    joined, uncoded = participation_join()
+    ok = joined["nuts2021"].notna()
+    rate = ok.mean() if len(joined) else 1.0
+    print(f"\nParticipation rows with a place code: {len(joined)}; joined to NUTS 2021: {int(ok.sum())} "
+          f"({rate:.1%}); rows with no place in the source: {len(uncoded)}")
+    print("  by how:", joined["how"].value_counts().to_dict())
+    if (~ok).any():
+        print("  unmatched:")
+        for r in joined[~ok].itertuples():
+            where = f"{r.initiative_id}, {r.source_file}:{r.source_row}"
+            print(f"    {r.place_code}  {r.place_name_as_in_source}  ({where})")
+    if len(uncoded):
+        print("  rows with no place (by initiative):", uncoded["initiative_id"].value_counts().to_dict())
+    print("\nScore tables joined to NUTS 2021\n" + score_join().to_string(index=False))
+    print("\nRIS 2023 coverage of NUTS 2 regions per country\n" + score_coverage_by_country().to_string())
+    if rate < MIN_JOIN_RATE:
+        print(f"\nFAIL: participation join rate {rate:.1%} < {MIN_JOIN_RATE:.0%}")
+        return 1
+    print("\nOK")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

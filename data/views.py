@@ -1,0 +1,111 @@
+"""What a map view shows, computed from the joined model: values, classes, captions.
+
+Pure and UI-free: a page passes the view settings and renders the returned :class:`MapView`
+with the map and legend components.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import pandas as pd
+
+from data import classify, model
+from data import scores as sc
+
+COUNT_METRICS = {
+    "tier1": ("t1_regional", "Tier 1 initiatives with a regional link (site or partnership)"),
+    "tier1_all": ("t1_any", "Tier 1 initiatives incl. national membership"),
+    "tier2": ("t2_regional", "Tier 2 initiatives with a regional link"),
+    "tier2_all": ("t2_any", "Tier 2 initiatives incl. country-level partners"),
+}
+LEVEL_NAMES = {0: "countries (NUTS 0)", 1: "NUTS 1 regions", 2: "NUTS 2 regions", 3: "NUTS 3 regions"}
+PARTICIPATION_EDITION = "Project compilation of public sources, 2026-11-21 (partial member lists)"
+
+
+@dataclass(frozen=True)
+class MapView:
+    table: pd.DataFrame  # index code; name, country, value_text, cls, colour, tip, counts...
+    classes: classify.Classes
+    title: str
+    unit: str
+    edition: str
+    coverage: str
+    eu_reference: float | None
+    message: str | None  # set when the filters leave nothing to show
+
+
+def _value_text(v: object, unit: str) -> str:
+    if v is None or (isinstance(v, float) and pd.isna(v)) or v is pd.NA:
+        return "no data"
+    if isinstance(v, str):
+        return v
+    return f"{v:,.0f}" if float(v).is_integer() and "initiative" in unit else f"{v:,.2f}"
+
+
+def _basis_text(row: pd.Series) -> str:
+    b = row.get("basis")
+    if not isinstance(b, str) or b == "region":
+        return ""
+    return f" ({b} {row['value_code']})"
+
+
+def coverage_text(table: pd.DataFrame, level: int) -> str:
+    cov = model.coverage(table)
+    n = len(table)
+    if not cov:
+        return f"{n} {LEVEL_NAMES[level]} shown."
+    parts = [f"{cnt} {basis}" for basis, cnt in sorted(cov.items(), key=lambda kv: -kv[1])]
+    return f"{n} {LEVEL_NAMES[level]} shown: " + ", ".join(parts) + "."
+
+
+def tooltip(row: pd.Series, value_label: str) -> str:
+    """HTML for a region's tooltip; every text from data is escaped."""
+    e = html.escape
+    lines = [f"<b>{e(str(row['name']))}</b> ({e(str(row.name))})",
+             f"{e(value_label)}: {e(str(row['value_text']))}{e(_basis_text(row))}",
+             f"Tier 1: {row['t1_regional']} regional, {row['t1_national']} national · "
+             f"Tier 2: {row['t2_regional']} regional, {row['t2_national']} national"]
+    if isinstance(row.get("ris_group"), str):
+        lines.append(f"RIS 2023 group: {e(row['ris_group'])}")
+    return "<br>".join(lines)
+
+
+def map_view(level: int, sel: model.Selection, metric: str, year: int | None = None,
+             scheme: str = "quantiles", k: int = 5) -> MapView:
+    table = model.region_table(level, sel, metric, year).copy()
+    if metric == "profile":
+        values = table["profile"].astype(object)
+        classes = classify.categorical(values, model.PROFILE_COLOURS)
+        title, unit, edition = "Tier profile", "category", PARTICIPATION_EDITION
+        eu_ref = None
+    elif metric in COUNT_METRICS:
+        col, title = COUNT_METRICS[metric]
+        values = table[col]
+        classes = classify.numeric(values, scheme, k, integer=True, zero_class="0 (none recorded)")
+        unit, edition, eu_ref = "initiatives (count)", PARTICIPATION_EDITION, None
+    else:
+        s = sc.SCORES[metric]
+        values = table["value"] if "value" in table else pd.Series(dtype=float)
+        if s.kind == "categorical":
+            classes = classify.categorical(values, sc.GROUP_COLOURS)
+        else:
+            classes = classify.numeric(values, scheme, k)
+        y = year if year in s.years else s.default_year
+        title, unit, edition = s.title(y), s.unit, s.edition
+        eu_ref = sc.eu_reference(metric, y)
+    table["value"] = values
+    table["value_text"] = [_value_text(v, unit) for v in values]
+    table["cls"] = classes.assigned.reindex(table.index)
+    table["colour"] = classes.colour_of().reindex(table.index)
+    table["tip"] = [tooltip(r, title) for _, r in table.iterrows()]
+    message = None
+    if table.empty:
+        message = "No region matches these filters. Widen the country or performance-group filter."
+    elif metric != "profile" and metric not in COUNT_METRICS and table["value"].isna().all():
+        message = f"No {title} values for the regions shown."
+    elif not sel.is_default() and (table["t1_any"] + table["t2_any"]).sum() == 0 and metric in (
+            "profile", *COUNT_METRICS):
+        message = "No participation recorded for this selection (countries × value chains × tiers)."
+    return MapView(table, classes, title, unit, edition, coverage_text(table, level), eu_ref, message)
