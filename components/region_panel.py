@@ -1,0 +1,36 @@
+"""Side panel for the clicked region: value with its basis, links, and a deep link."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import state as S
+from data import model
+from data.views import MapView
+
+
+def render(code: str | None, view: MapView) -> None:
+    if not code:
+        st.caption("Click a region on the map to see its details here.")
+        return
+    if code not in view.table.index:
+        st.caption(f"Selected region {code} is not among the regions shown.")
+        return
+    row = view.table.loc[code]
+    st.subheader(f"{row['name']} ({code})")
+    basis = row.get("basis")
+    extra = f" — value of {row['value_code']} ({basis})" if isinstance(basis, str) and basis != "region" else ""
+    st.markdown(f"**{view.title}:** {row['value_text']}{extra}")
+    st.markdown(
+        f"Tier 1: **{row['t1_regional']}** regional · {row['t1_national']} national  \n"
+        f"Tier 2: **{row['t2_regional']}** regional · {row['t2_national']} national"
+    )
+    if isinstance(row.get("ris_group"), str):
+        st.markdown(f"RIS 2023 group: **{row['ris_group']}**")
+    links = model.initiatives_for(code, S.current().selection())
+    if len(links):
+        show = links[["short_name", "tier", "link"]].rename(
+            columns={"short_name": "initiative", "link": "link kind"})
+        st.dataframe(show, hide_index=True, height=min(35 * len(show) + 38, 260))
+    st.page_link("pages/region.py", label="Open region profile →", icon=":material/location_on:",
+                 query_params=S.encode(S.current().replace(region=code)))

@@ -1,0 +1,273 @@
+"""The one owner of the view state and its URL encoding.
+
+Every filter and view setting lives in :class:`ViewState`. The URL is its serialisation:
+``parse`` turns query params into a state (dropping anything outside the allow-list, with a
+notice per dropped item) and ``encode`` turns a state back into query params (defaults left
+out, multi-values comma-joined and sorted, so equal views give equal links). The Streamlit
+glue keeps the canonical state in ``st.session_state`` (widgets are only views of it) and
+mirrors it into ``st.query_params`` on every run, so links survive page switches.
+
+Reserved names (``embed``, ``embed_options``) belong to Streamlit and are passed through
+untouched.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from data import scores, vocab
+from data.model import Selection
+from data.tables import slug
+
+RESERVED = frozenset({"embed", "embed_options"})
+MAX_PEERS = 5
+
+# metric key -> label; participation metrics first, then every score
+PARTICIPATION_METRICS = {
+    "profile": "Tier profile (Tier 1 / Tier 2 / both / none)",
+    "tier1": "Tier 1 initiatives, regional links",
+    "tier1_all": "Tier 1 initiatives, incl. national membership",
+    "tier2": "Tier 2 initiatives, regional links",
+    "tier2_all": "Tier 2 initiatives, incl. national membership",
+}
+METRICS = {**PARTICIPATION_METRICS, **{k: s.title() for k, s in scores.SCORES.items()}}
+LEVELS = (0, 1, 2, 3)
+SCHEMES = {"quantiles": "Quantiles", "equal": "Equal interval", "natural": "Natural breaks (Fisher-Jenks)"}
+K_RANGE = range(3, 8)
+TIERS = {"both": (), "1": (1,), "2": (2,)}
+GROUP_SLUGS = {"leader": scores.GROUPS[0], "strong": scores.GROUPS[1],
+               "moderate": scores.GROUPS[2], "emerging": scores.GROUPS[3]}
+
+
+@dataclass(frozen=True)
+class ViewState:
+    countries: tuple[str, ...] = ()
+    chains: tuple[str, ...] = ()
+    ecosystems: tuple[str, ...] = ()  # slugs
+    tier: str = "both"
+    types: tuple[str, ...] = ()  # slugs
+    initiatives: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()  # slugs
+    level: int = 2
+    metric: str = "profile"
+    year: int | None = None
+    scheme: str = "quantiles"
+    k: int = 5
+    region: str | None = None
+    peers: tuple[str, ...] = ()
+    tiles: bool = False
+
+    def selection(self) -> Selection:
+        return Selection(
+            countries=self.countries,
+            chains=self.chains,
+            ecosystems=tuple(_ECO_BY_SLUG[s] for s in self.ecosystems),
+            tiers=TIERS[self.tier],
+            types=tuple(_TYPE_BY_SLUG[s] for s in self.types),
+            initiatives=self.initiatives,
+            groups=tuple(GROUP_SLUGS[g] for g in self.groups),
+        )
+
+    def replace(self, **changes) -> ViewState:
+        return dataclasses.replace(self, **changes)
+
+
+_ECO_BY_SLUG = {slug(e): e for e in vocab.ECOSYSTEMS}
+_TYPE_BY_SLUG = {slug(t): t for t in vocab.TYPES}
+
+
+@dataclass(frozen=True)
+class Allowed:
+    """The values a URL may carry; built from the data so links can't point at nothing."""
+
+    countries: frozenset[str]
+    chains: frozenset[str] = frozenset(slug(c) for c in vocab.VALUE_CHAINS)
+    initiatives: frozenset[str] = frozenset()
+    regions: frozenset[str] = frozenset()
+    ecosystems: frozenset[str] = frozenset(_ECO_BY_SLUG)
+    types: frozenset[str] = frozenset(_TYPE_BY_SLUG)
+    groups: frozenset[str] = frozenset(GROUP_SLUGS)
+    metrics: frozenset[str] = frozenset(METRICS)
+    years: frozenset[int] = frozenset(scores.RIS_YEARS)
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+
+@functools.cache
+def default_allowed() -> Allowed:
+    from data import tables
+    from geo import nuts
+
+    reg = nuts.registry()
+    return Allowed(
+        countries=frozenset(reg.index[reg["level"] == 0]),
+        initiatives=frozenset(tables.initiatives()["initiative_id"]),
+        regions=frozenset(reg.index),
+    )
+
+
+# URL name -> ViewState field; the allow-list of parameter names
+MULTI = {"country": "countries", "chain": "chains", "eco": "ecosystems", "type": "types",
+         "init": "initiatives", "group": "groups", "peers": "peers"}
+SINGLE = {"tier": "tier", "level": "level", "metric": "metric", "year": "year",
+          "scheme": "scheme", "k": "k", "region": "region", "tiles": "tiles"}
+PARAMS = {**MULTI, **SINGLE}
+MAX_VALUE_LEN = 200
+
+
+def _norm_code(v: str) -> str:
+    from geo.hierarchy import normalize_code
+
+    return normalize_code(v)
+
+
+def _multi_allowed(name: str, a: Allowed) -> tuple[frozenset[str], callable]:
+    return {
+        "country": (a.countries, _norm_code),
+        "chain": (a.chains, str.lower),
+        "eco": (a.ecosystems, str.lower),
+        "type": (a.types, str.lower),
+        "init": (a.initiatives, str),
+        "group": (a.groups, str.lower),
+        "peers": (a.regions, _norm_code),
+    }[name]
+
+
+def _single(name: str, raw: str, a: Allowed):
+    """Parse one single-valued param; raise ValueError with a reason if not allowed."""
+    if name == "tier":
+        if raw.lower() in TIERS:
+            return raw.lower()
+    elif name == "level":
+        if raw.isdigit() and int(raw) in LEVELS:
+            return int(raw)
+    elif name == "metric":
+        if raw in a.metrics:
+            return raw
+    elif name == "year":
+        if raw.isdigit() and int(raw) in a.years:
+            return int(raw)
+    elif name == "scheme":
+        if raw in SCHEMES:
+            return raw
+    elif name == "k":
+        if raw.isdigit() and int(raw) in K_RANGE:
+            return int(raw)
+    elif name == "region":
+        code = _norm_code(raw)
+        if code in a.regions:
+            return code
+    elif name == "tiles":
+        if raw in ("0", "1"):
+            return raw == "1"
+    raise ValueError("not an allowed value")
+
+
+def parse(params: Mapping[str, object], allowed: Allowed | None = None) -> tuple[ViewState, list[str]]:
+    """Query params -> (state, notices). Never raises: bad input becomes a notice."""
+    a = allowed or default_allowed()
+    notices: list[str] = []
+    values: dict[str, object] = {}
+    for name, raw in params.items():
+        if name in RESERVED:
+            continue
+        raws = raw if isinstance(raw, (list, tuple)) else [raw]
+        text = ",".join(str(r) for r in raws)
+        shown = text if len(text) <= 40 else text[:37] + "..."
+        if name not in PARAMS:
+            notices.append(f"Ignored unknown URL parameter “{name}”.")
+            continue
+        if len(text) > MAX_VALUE_LEN * 10:
+            notices.append(f"Ignored “{name}”: value too long.")
+            continue
+        if name in MULTI:
+            ok_set, norm = _multi_allowed(name, a)
+            kept, bad = [], []
+            for item in (p.strip() for p in text.split(",")):
+                if not item:
+                    continue
+                v = norm(item)
+                (kept if v in ok_set else bad).append(v if v in ok_set else item)
+            if bad:
+                notices.append(f"Ignored {name} value(s) not recognised: {', '.join(bad[:5])}"
+                               + (" …" if len(bad) > 5 else "") + ".")
+            kept = sorted(set(kept))
+            if name == "peers" and len(kept) > MAX_PEERS:
+                notices.append(f"Kept the first {MAX_PEERS} peers of {len(kept)}.")
+                kept = kept[:MAX_PEERS]
+            values[MULTI[name]] = tuple(kept)
+        else:
+            try:
+                values[SINGLE[name]] = _single(name, text.strip(), a)
+            except ValueError:
+                notices.append(f"Ignored {name}=“{shown}”: not an allowed value.")
+    state = ViewState(**values)
+    if state.year is not None and not scores.SCORES.get(state.metric, scores.SCORES["rii"]).years:
+        state = state.replace(year=None)
+    return state, notices
+
+
+def encode(state: ViewState) -> dict[str, str]:
+    """State -> query params (defaults omitted, canonical order)."""
+    default = ViewState()
+    out: dict[str, str] = {}
+    for name, f in PARAMS.items():
+        v = getattr(state, f)
+        if v == getattr(default, f) or v in ((), None):
+            continue
+        if isinstance(v, tuple):
+            out[name] = ",".join(sorted(v))
+        elif isinstance(v, bool):
+            out[name] = "1" if v else "0"
+        else:
+            out[name] = str(v)
+    return out
+
+
+def query_string(state: ViewState) -> str:
+    q = encode(state)
+    return ("?" + urlencode(q, safe=",")) if q else ""
+
+
+# --- Streamlit glue -------------------------------------------------------------------------
+
+_KEY = "view_state"
+_NOTICES = "url_notices"
+
+
+def current():
+    """The canonical state for this session (parsed from the URL on the first run)."""
+    import streamlit as st
+
+    if _KEY not in st.session_state:
+        params = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
+        st.session_state[_KEY], st.session_state[_NOTICES] = parse(params)
+    return st.session_state[_KEY]
+
+
+def notices() -> list[str]:
+    import streamlit as st
+
+    return st.session_state.get(_NOTICES, [])
+
+
+def update(**changes) -> ViewState:
+    import streamlit as st
+
+    st.session_state[_KEY] = current().replace(**changes)
+    st.session_state[_NOTICES] = []
+    return st.session_state[_KEY]
+
+
+def sync_url() -> None:
+    """Mirror the canonical state into the address bar (keeps reserved params)."""
+    import streamlit as st
+
+    want = encode(current())
+    have = {k: v for k, v in st.query_params.to_dict().items() if k not in RESERVED}
+    if have != want:
+        keep = {k: st.query_params.get_all(k) for k in st.query_params.keys() if k in RESERVED}
+        st.query_params.from_dict({**want, **keep})

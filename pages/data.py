@@ -1,0 +1,4 @@
+import streamlit as st
+
+st.title("Divide")
+st.info("Coming soon.")
