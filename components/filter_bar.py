@@ -70,12 +70,16 @@ def draw_filters() -> None:
             countries=(), chains=(), ecosystems=(), tier="both", types=(), initiatives=(), groups=()))
 
 
-def draw_view_settings() -> None:
-    cur = S.current()
-    st.sidebar.header("View")
+def draw_level() -> None:
     _bind(st.sidebar.segmented_control, "level", "w_level", label="Regions",
           options=list(S.LEVELS), format_func={0: "Countries", 1: "NUTS 1", 2: "NUTS 2", 3: "NUTS 3"}.get,
           required=True)
+
+
+def draw_view_settings() -> None:
+    cur = S.current()
+    st.sidebar.header("View")
+    draw_level()
     _bind(st.sidebar.selectbox, "metric", "w_metric", label="Map shows", options=list(S.METRICS),
           format_func=S.METRICS.get)
     score = scores.SCORES.get(cur.metric)
