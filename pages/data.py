@@ -1,4 +1,49 @@
+"""Data & coverage: what the app knows, from where, and what is missing."""
+
 import streamlit as st
 
-st.title("Divide")
-st.info("Coming soon.")
+from data import check, sources, tables
+from data.views import PARTICIPATION_EDITION
+
+st.title("Data & coverage")
+st.markdown(
+    "Every figure in this app comes from a public source and keeps its source URL. "
+    "Unknown values are shown as **no data**, never as zero. Participation is a compilation of "
+    f"public sources ({PARTICIPATION_EDITION}): member lists of many initiatives are partial."
+)
+
+st.subheader("Curated tables")
+st.dataframe(check.table_rows(), hide_index=True)
+joined, uncoded = check.participation_join()
+rate = joined["nuts2021"].notna().mean() if len(joined) else 1.0
+c1, c2, c3 = st.columns(3)
+c1.metric("Participation rows with a place", len(joined))
+c2.metric("Joined to NUTS 2021", f"{rate:.1%}")
+c3.metric("Rows with no place in the source", len(uncoded))
+ini = tables.initiatives()
+st.dataframe(ini.groupby(["tier", "type"]).size().rename("initiatives").reset_index(), hide_index=True)
+
+st.subheader("Innovation scores")
+st.markdown(
+    "- **RIS 2023** (primary): Regional Innovation Index 2016–2023 and official performance groups, "
+    "239 regions at NUTS 2, NUTS 1 (FR, UK, AT, BE, parts of DE, ES, PT, EL, FI) or country level "
+    "(CY, EE, LU, LV, MT). A NUTS 2 map reuses the NUTS 1 or country value, flagged.\n"
+    "- **EIS 2023**: national Summary Innovation Index and groups.\n"
+    "- **RIS 2019** (partial, 180 regions, NUTS 2016 codes) and **Eurostat** R&D/HRST indicators "
+    "(2020 extract, mostly 2013–2018 data) as alternatives."
+)
+st.dataframe(check.score_join(), hide_index=True)
+with st.expander("RIS 2023 coverage of NUTS 2 regions per country"):
+    st.dataframe(check.score_coverage_by_country())
+
+st.subheader("Where the files are loaded from")
+st.dataframe(sources.status(), hide_index=True)
+st.caption(f"Cache: {sources.cache_dir()} · Mirror: {sources.mirror_dir()} (set INNOV_CACHE / INNOV_MIRROR).")
+
+st.subheader("Licences and attribution")
+st.markdown(
+    "- Administrative boundaries: Eurostat GISCO, NUTS 2021. © EuroGeographics for the administrative boundaries.\n"
+    "- Regional and European Innovation Scoreboards: © European Union (European Commission, DG RTD).\n"
+    "- Eurostat regional statistics: © European Union, Eurostat.\n"
+    "- Participation tables: compiled by the project from the public pages cited on every row."
+)
