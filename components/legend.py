@@ -1,44 +1,37 @@
-"""The map legend, drawn by Streamlit/Altair outside the map (a legend change never rebuilds
-the map). Each class is a swatch with its label and the number of regions in it; "No data"
-has its own grey swatch, and the EU reference value is stated where the source has one."""
+"""The map legend, drawn by Streamlit outside the map, so a legend change never rebuilds the
+map. Each class is a swatch with its label and the number of regions in it. "No data" has its
+own grey, dashed swatch. The EU reference value is stated where the source has one."""
 
 from __future__ import annotations
 
-import altair as alt
-import pandas as pd
+import html
+
 import streamlit as st
 
+from data.classify import NO_DATA
 from data.views import MapView
 
-FONT = 15
 
-
-def legend_frame(view: MapView) -> pd.DataFrame:
+def legend_html(view: MapView) -> str:
     c = view.classes
-    return pd.DataFrame({"class": c.labels, "colour": c.colours, "regions": c.counts,
-                         "order": range(len(c.labels))})
-
-
-def chart(view: MapView) -> alt.Chart:
-    df = legend_frame(view)
-    base = alt.Chart(df).encode(
-        y=alt.Y("class:N", sort=list(df["class"]), title=None,
-                axis=alt.Axis(labelFontSize=FONT, labelLimit=260)),
-        tooltip=[alt.Tooltip("class:N", title=view.unit), alt.Tooltip("regions:Q", title="regions")],
-    )
-    swatch = base.mark_bar(stroke="#555", strokeWidth=0.6).encode(
-        x=alt.X("regions:Q", title="regions", axis=alt.Axis(labelFontSize=FONT - 2, titleFontSize=FONT - 2)),
-        color=alt.Color("class:N", scale=alt.Scale(domain=list(df["class"]), range=list(df["colour"])),
-                        legend=None),
-    )
-    text = base.mark_text(align="left", dx=4, fontSize=FONT - 1).encode(x="regions:Q", text="regions:Q")
-    return (swatch + text).properties(height=34 * len(df), title=alt.TitleParams(
-        view.unit, fontSize=FONT - 1, anchor="start", fontWeight="normal"))
+    rows = []
+    for label, colour, n in zip(c.labels, c.colours, c.counts, strict=True):
+        border = "1px dashed #555" if label == NO_DATA else "1px solid #555"
+        rows.append(
+            '<div class="ie-legend-row" style="display:flex;align-items:center;gap:.5rem;margin:.15rem 0">'
+            f'<span style="display:inline-block;width:1.6rem;height:1.1rem;background:{colour};border:{border}"></span>'
+            f'<span style="flex:1">{html.escape(label)}</span>'
+            f'<span style="color:#555;font-variant-numeric:tabular-nums">{n}</span></div>'
+        )
+    unit = html.escape(view.unit)
+    return (f'<div class="ie-legend" style="font-size:1rem;line-height:1.35">'
+            f'<div style="color:#555;font-size:.85rem;margin-bottom:.2rem">{unit} · regions</div>'
+            + "".join(rows) + "</div>")
 
 
 def render(view: MapView) -> None:
     st.markdown(f"**{view.title}**")
-    st.altair_chart(chart(view), width="stretch")
+    st.html(legend_html(view))
     if view.eu_reference is not None:
         st.caption(f"EU reference: **{view.eu_reference:,.2f}** ({view.edition}).")
     if view.classes.note:
