@@ -5,7 +5,7 @@ import streamlit as st
 from components import errors, filter_bar, state
 from components.map import ensure_leaflet_static
 
-st.set_page_config(page_title="Innovation Everywhere", page_icon=":material/map:", layout="wide")
+st.set_page_config(page_title="Innovation Everywhere", layout="wide")
 ensure_leaflet_static()
 
 PAGES = [

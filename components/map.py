@@ -30,7 +30,9 @@ STATIC_URL = "../../app/static/vendor/leaflet"
 LEAFLET_JS = [("leaflet", f"{STATIC_URL}/leaflet.js")]
 LEAFLET_CSS = [("leaflet_css", f"{STATIC_URL}/leaflet.css")]
 MAP_HEIGHT = 600
-RETURNED = ["last_active_drawing"]  # only a click on a region reruns the app
+RETURNED = ["last_active_drawing"]
+# Browsers draw a focus rectangle around a clicked SVG path; the highlight style is enough.
+FOCUS_CSS = "<style>path.leaflet-interactive:focus{outline:none}</style>"  # only a click on a region reruns the app
 
 
 def ensure_leaflet_static() -> Path:
@@ -124,6 +126,7 @@ def build(view: MapView, level: int, *, context: bool, tiles: bool = False,
             control=False,
         ).add_to(m)
     Attribution(ATTRIBUTION).add_to(m)
+    m.get_root().header.add_child(folium.Element(FOCUS_CSS))
     codes = list(view.table.index) or []
     m.fit_bounds(display.view_bounds(codes, level, scale) if codes else
                  display.view_bounds([], level, scale))
