@@ -1,0 +1,60 @@
+"""AppTest: with every source of a third-party file gone, the app explains what to do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components import state
+from data import model, scores
+from geo import display, nuts
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+CACHED = [nuts.regions, nuts.label_points, nuts.registry, scores.ris2023, scores.eis2023, scores.ris2019,
+          scores.eurostat, scores.values, model._links, model.resolved_score, display.geometries,
+          display.bounds, state.default_allowed]
+
+
+@pytest.fixture
+def no_data(tmp_path, monkeypatch):
+    monkeypatch.setenv("INNOV_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("INNOV_MIRROR", str(tmp_path / "no-mirror"))
+    monkeypatch.setenv("INNOV_OFFLINE", "1")
+    for f in CACHED:
+        f.cache_clear()
+    yield
+    for f in CACHED:
+        f.cache_clear()
+
+
+def test_missing_geometry_shows_clear_message_not_traceback(no_data):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["country"] = "PL"
+    at.run()
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert len(errors) == 1
+    msg = errors[0]
+    assert "NUTS_LB_2021_4326_LEVL_0.geojson" in msg
+    assert "cache" in msg and "mirror" in msg and "INNOV_MIRROR" in msg
+    assert "INNOV_OFFLINE" in msg  # the download step says why it was skipped
+
+
+def test_missing_scores_name_the_official_source(no_data, tmp_path, monkeypatch):
+    from data import sources
+
+    real_geo = sources.REPO_ROOT.parent / "shared" / "geo"
+    if not real_geo.is_dir():
+        pytest.skip("shared/geo mirror not present next to the checkout")
+    mirror = tmp_path / "geo-only"
+    mirror.mkdir()
+    (mirror / "geo").symlink_to(real_geo)
+    monkeypatch.setenv("INNOV_MIRROR", str(mirror))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    msg = " ".join(e.value for e in at.error)
+    assert "ris_regions_2023.csv" in msg
+    assert "regional-innovation-scoreboard" in msg  # the official page to get it from
