@@ -79,6 +79,17 @@ def table_rows() -> pd.DataFrame:
     ])
 
 
+def summary_line() -> str:
+    """One sentence on what the app holds, for the landing page."""
+    ini, par = tables.load()
+    joined, _ = participation_join()
+    rate = joined["nuts2021"].notna().mean() if len(joined) else 1.0
+    t1, t2 = int((ini["tier"] == 1).sum()), int((ini["tier"] == 2).sum())
+    return (f"Data: {len(ini)} initiatives ({t1} Tier 1, {t2} Tier 2) and {len(par)} participation rows, "
+            f"{rate:.0%} of located rows joined to NUTS 2021; scores from RIS 2023, EIS 2023, RIS 2019 "
+            "and Eurostat. Details and gaps on the Data & coverage page.")
+
+
 def main() -> int:
     pd.set_option("display.width", 160)
     try:

@@ -4,6 +4,7 @@ import streamlit as st
 
 from components import filter_bar, legend, region_panel, share, state
 from components import map as map_ui
+from data.check import summary_line
 from data.views import map_view
 
 filter_bar.draw_view_settings()
@@ -25,6 +26,7 @@ with left:
     clicked = map_ui.render(view, s.level, context=bool(s.countries or s.groups) or view.table.empty,
                             tiles=s.tiles)
     st.caption(map_ui.ATTRIBUTION)
+    st.caption(summary_line())
 if clicked and clicked != s.region:
     s = state.update(region=clicked)
 with right:
