@@ -8,6 +8,7 @@ The same functions feed the app's "Data & coverage" page.
 
 from __future__ import annotations
 
+import functools
 import sys
 
 import pandas as pd
@@ -79,6 +80,7 @@ def table_rows() -> pd.DataFrame:
     ])
 
 
+@functools.cache
 def summary_line() -> str:
     """One sentence on what the app holds, for the landing page."""
     ini, par = tables.load()
