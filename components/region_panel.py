@@ -32,5 +32,5 @@ def render(code: str | None, view: MapView) -> None:
         show = links[["short_name", "tier", "link"]].rename(
             columns={"short_name": "initiative", "link": "link kind"})
         st.dataframe(show, hide_index=True, height=min(35 * len(show) + 38, 260))
-    st.page_link("pages/region.py", label="Open region profile →", icon=":material/location_on:",
+    st.page_link("pages/region_profile.py", label="Open region profile →", icon=":material/location_on:",
                  query_params=S.encode(S.current().replace(region=code)))

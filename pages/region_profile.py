@@ -27,7 +27,7 @@ head.header(f"{h['name']} ({h['code']})")
 with link:
     share.render()
 st.caption(f"NUTS level {h['level']}" + (f" · within {h['within']}" if h["within"] else ""))
-st.page_link("pages/map.py", label="Back to the map", icon=":material/map:", query_params=state.encode(s))
+st.page_link("pages/map_explorer.py", label="Back to the map", icon=":material/map:", query_params=state.encode(s))
 
 left, right = st.columns([1.2, 1])
 with left:

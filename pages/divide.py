@@ -1,4 +1,0 @@
-import streamlit as st
-
-st.title("Divide")
-st.info("Coming soon.")
