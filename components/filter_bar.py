@@ -15,7 +15,7 @@ from data.tables import slug
 from geo import nuts
 
 
-def _bind(widget: Callable, field: str, key: str, to_widget=lambda v: v, from_widget=lambda v: v, **kw):
+def bind(widget: Callable, field: str, key: str, to_widget=lambda v: v, from_widget=lambda v: v, **kw):
     """Draw ``widget`` bound to ViewState.``field``."""
     value = to_widget(getattr(S.current(), field))
     if st.session_state.get(key) != value:
@@ -42,54 +42,54 @@ def draw_filters() -> None:
     chain_labels = {slug(c): c for c in vocab.VALUE_CHAINS}
     chain_counts = ini["chain_id"].value_counts()
     st.sidebar.header("Filters")
-    _bind(st.sidebar.multiselect, "countries", "w_country", list, _tuple,
-          label="Countries", options=countries(), format_func=lambda c: f"{names.get(c, c)} ({c})",
-          placeholder="All countries")
-    _bind(st.sidebar.multiselect, "chains", "w_chain", list, _tuple,
-          label="Value chains", options=list(chain_labels),
-          format_func=lambda c: f"{chain_labels[c]} ({chain_counts.get(c, 0)})",
-          placeholder="All value chains")
-    _bind(st.sidebar.segmented_control, "tier", "w_tier", label="Tier", options=list(S.TIERS),
-          format_func={"both": "Both tiers", "1": "Tier 1", "2": "Tier 2"}.get, required=True)
+    bind(st.sidebar.multiselect, "countries", "w_country", list, _tuple,
+         label="Countries", options=countries(), format_func=lambda c: f"{names.get(c, c)} ({c})",
+         placeholder="All countries")
+    bind(st.sidebar.multiselect, "chains", "w_chain", list, _tuple,
+         label="Value chains", options=list(chain_labels),
+         format_func=lambda c: f"{chain_labels[c]} ({chain_counts.get(c, 0)})",
+         placeholder="All value chains")
+    bind(st.sidebar.segmented_control, "tier", "w_tier", label="Tier", options=list(S.TIERS),
+         format_func={"both": "Both tiers", "1": "Tier 1", "2": "Tier 2"}.get, required=True)
     with st.sidebar.expander("More filters", expanded=bool(
             S.current().ecosystems or S.current().types or S.current().initiatives or S.current().groups)):
-        _bind(st.multiselect, "ecosystems", "w_eco", list, _tuple, label="Industrial ecosystems",
-              options=[slug(e) for e in vocab.ECOSYSTEMS],
-              format_func={slug(e): e for e in vocab.ECOSYSTEMS}.get, placeholder="All ecosystems")
-        _bind(st.multiselect, "types", "w_type", list, _tuple, label="Initiative types",
-              options=[slug(t) for t in vocab.TYPES],
-              format_func={slug(t): t for t in vocab.TYPES}.get, placeholder="All types")
+        bind(st.multiselect, "ecosystems", "w_eco", list, _tuple, label="Industrial ecosystems",
+             options=[slug(e) for e in vocab.ECOSYSTEMS],
+             format_func={slug(e): e for e in vocab.ECOSYSTEMS}.get, placeholder="All ecosystems")
+        bind(st.multiselect, "types", "w_type", list, _tuple, label="Initiative types",
+             options=[slug(t) for t in vocab.TYPES],
+             format_func={slug(t): t for t in vocab.TYPES}.get, placeholder="All types")
         labels = dict(zip(ini["initiative_id"], ini["short_name"] + " · " + ini["type"], strict=True))
-        _bind(st.multiselect, "initiatives", "w_init", list, _tuple, label="Initiatives (type to search)",
-              options=sorted(labels, key=labels.get), format_func=labels.get, placeholder="All initiatives")
-        _bind(st.multiselect, "groups", "w_group", list, _tuple,
-              label="RIS 2023 performance group (regions)", options=list(S.GROUP_SLUGS),
-              format_func=S.GROUP_SLUGS.get, placeholder="All groups")
+        bind(st.multiselect, "initiatives", "w_init", list, _tuple, label="Initiatives (type to search)",
+             options=sorted(labels, key=labels.get), format_func=labels.get, placeholder="All initiatives")
+        bind(st.multiselect, "groups", "w_group", list, _tuple,
+             label="RIS 2023 performance group (regions)", options=list(S.GROUP_SLUGS),
+             format_func=S.GROUP_SLUGS.get, placeholder="All groups")
     if not S.current().selection().is_default():
         st.sidebar.button("Clear filters", on_click=lambda: S.update(
             countries=(), chains=(), ecosystems=(), tier="both", types=(), initiatives=(), groups=()))
 
 
 def draw_level() -> None:
-    _bind(st.sidebar.segmented_control, "level", "w_level", label="Regions",
-          options=list(S.LEVELS), format_func={0: "Countries", 1: "NUTS 1", 2: "NUTS 2", 3: "NUTS 3"}.get,
-          required=True)
+    bind(st.sidebar.segmented_control, "level", "w_level", label="Regions",
+         options=list(S.LEVELS), format_func={0: "Countries", 1: "NUTS 1", 2: "NUTS 2", 3: "NUTS 3"}.get,
+         required=True)
 
 
 def draw_view_settings() -> None:
     cur = S.current()
     st.sidebar.header("View")
     draw_level()
-    _bind(st.sidebar.selectbox, "metric", "w_metric", label="Map shows", options=list(S.METRICS),
-          format_func=S.METRICS.get)
+    bind(st.sidebar.selectbox, "metric", "w_metric", label="Map shows", options=list(S.METRICS),
+         format_func=S.METRICS.get)
     score = scores.SCORES.get(cur.metric)
     if score and score.years:
-        _bind(st.sidebar.select_slider, "year", "w_year", lambda v: v or score.default_year,
-              lambda v: None if v == score.default_year else v, label="Year", options=list(score.years))
+        bind(st.sidebar.select_slider, "year", "w_year", lambda v: v or score.default_year,
+             lambda v: None if v == score.default_year else v, label="Year", options=list(score.years))
     numeric = cur.metric != "profile" and not (score and score.kind == "categorical")
     if numeric:
-        _bind(st.sidebar.selectbox, "scheme", "w_scheme", label="Classification",
-              options=list(S.SCHEMES), format_func=S.SCHEMES.get)
-        _bind(st.sidebar.slider, "k", "w_k", label="Classes", min_value=min(S.K_RANGE),
-              max_value=max(S.K_RANGE))
-    _bind(st.sidebar.toggle, "tiles", "w_tiles", label="Background map tiles (needs internet)")
+        bind(st.sidebar.selectbox, "scheme", "w_scheme", label="Classification",
+             options=list(S.SCHEMES), format_func=S.SCHEMES.get)
+        bind(st.sidebar.slider, "k", "w_k", label="Classes", min_value=min(S.K_RANGE),
+             max_value=max(S.K_RANGE))
+    bind(st.sidebar.toggle, "tiles", "w_tiles", label="Background map tiles (needs internet)")

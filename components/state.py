@@ -39,6 +39,9 @@ LEVELS = (0, 1, 2, 3)
 SCHEMES = {"quantiles": "Quantiles", "equal": "Equal interval", "natural": "Natural breaks (Fisher-Jenks)"}
 K_RANGE = range(3, 8)
 TIERS = {"both": (), "1": (1,), "2": (2,)}
+# Divide page options: how regions are grouped and which links count
+DIVIDE_GROUPS = {"ris": "RIS 2023 regional group", "eis": "EIS 2023 national group"}
+DIVIDE_LINKS = {"any": "Regional or national links", "regional": "Regional links only"}
 GROUP_SLUGS = {"leader": scores.GROUPS[0], "strong": scores.GROUPS[1],
                "moderate": scores.GROUPS[2], "emerging": scores.GROUPS[3]}
 
@@ -60,6 +63,8 @@ class ViewState:
     region: str | None = None
     peers: tuple[str, ...] = ()
     tiles: bool = False
+    dgroup: str = "ris"  # Divide page: grouping (DIVIDE_GROUPS)
+    dlinks: str = "any"  # Divide page: links counted (DIVIDE_LINKS)
 
     def selection(self) -> Selection:
         return Selection(
@@ -113,7 +118,8 @@ def default_allowed() -> Allowed:
 MULTI = {"country": "countries", "chain": "chains", "eco": "ecosystems", "type": "types",
          "init": "initiatives", "group": "groups", "peers": "peers"}
 SINGLE = {"tier": "tier", "level": "level", "metric": "metric", "year": "year",
-          "scheme": "scheme", "k": "k", "region": "region", "tiles": "tiles"}
+          "scheme": "scheme", "k": "k", "region": "region", "tiles": "tiles",
+          "dgroup": "dgroup", "dlinks": "dlinks"}
 PARAMS = {**MULTI, **SINGLE}
 MAX_VALUE_LEN = 200
 
@@ -163,7 +169,18 @@ def _single(name: str, raw: str, a: Allowed):
     elif name == "tiles":
         if raw in ("0", "1"):
             return raw == "1"
+    elif name == "dgroup":
+        if raw.lower() in DIVIDE_GROUPS:
+            return raw.lower()
+    elif name == "dlinks":
+        if raw.lower() in DIVIDE_LINKS:
+            return raw.lower()
     raise ValueError("not an allowed value")
+
+
+def _clip(text: str, n: int = 40) -> str:
+    """Untrusted text as echoed in a notice: at most ``n`` characters."""
+    return text if len(text) <= n else text[: n - 3] + "..."
 
 
 def parse(params: Mapping[str, object], allowed: Allowed | None = None) -> tuple[ViewState, list[str]]:
@@ -176,9 +193,9 @@ def parse(params: Mapping[str, object], allowed: Allowed | None = None) -> tuple
             continue
         raws = raw if isinstance(raw, (list, tuple)) else [raw]
         text = ",".join(str(r) for r in raws)
-        shown = text if len(text) <= 40 else text[:37] + "..."
+        shown = _clip(text)
         if name not in PARAMS:
-            notices.append(f"Ignored unknown URL parameter “{name}”.")
+            notices.append(f"Ignored unknown URL parameter “{_clip(name)}”.")
             continue
         if len(text) > MAX_VALUE_LEN * 10:
             notices.append(f"Ignored “{name}”: value too long.")
@@ -192,7 +209,7 @@ def parse(params: Mapping[str, object], allowed: Allowed | None = None) -> tuple
                 v = norm(item)
                 (kept if v in ok_set else bad).append(v if v in ok_set else item)
             if bad:
-                notices.append(f"Ignored {name} value(s) not recognised: {', '.join(bad[:5])}"
+                notices.append(f"Ignored {name} value(s) not recognised: {', '.join(map(_clip, bad[:5]))}"
                                + (" …" if len(bad) > 5 else "") + ".")
             kept = sorted(set(kept))
             if name == "peers" and len(kept) > MAX_PEERS:

@@ -1,0 +1,170 @@
+"""AppTest: the Divide page under several filter states, its URL options and the peers widget.
+
+AppTest (Streamlit 1.67) reruns only the page script once a run has finished on a page; see
+tests/pages/test_map.py. ``to_entrypoint`` clears that (and the page requested by
+``switch_page``) so the router and the URL sync run as in a browser.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components import state as S
+from data import divide as D
+from data import model
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+pytestmark = pytest.mark.usefixtures("mirror")
+
+
+def open_divide(**params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception, at.exception
+    at.switch_page("pages/divide_view.py")
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def to_entrypoint(at: AppTest) -> AppTest:
+    """Run the router (and its URL sync); it lands on the default page, the state is shared."""
+    at._page_hash = ""  # set by switch_page
+    at._finished_page_script_hash = ""
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def texts(at: AppTest) -> str:
+    parts = [e.value for e in at.markdown] + [e.value for e in at.caption] + [e.value for e in at.info]
+    parts += [e.value for e in at.title] + [e.value for e in at.header] + [e.value for e in at.subheader]
+    return "\n".join(str(p) for p in parts)
+
+
+def charts(at: AppTest) -> list:
+    return at.get("vega_lite_chart")
+
+
+def view(at: AppTest) -> S.ViewState:
+    return at.session_state["view_state"]
+
+
+def test_default_view_renders_every_section():
+    at = open_divide()
+    t = texts(at)
+    assert "The innovation divide" in t
+    assert len(at.main.header) == 5  # the sidebar has the filter bar header too
+    eu, _ = D.scope_eu27(model.region_table(2, model.Selection(), "rii"))
+    assert f"Scope: {len(eu)} NUTS 2 regions of the 27 EU member states" in t
+    assert "RIS 2023" in t and "EIS 2023" in t
+    # group bars (2), three scatters, Lorenz, peer scores, peer participation
+    assert len(charts(at)) == 8
+    gaps = D.gap_lists(eu)
+    assert len(at.get("download_button")) == (len(gaps.bridging) > 0) + (len(gaps.left_out) > 0)
+    cd = D.country_divide()
+    assert D.caption_no_ipcei(cd) in t
+    assert not at.info  # nothing is empty by default
+
+
+def test_country_filter_poland():
+    at = open_divide(country="PL")
+    t = texts(at)
+    n_pl = int((model.region_table(2, model.Selection(countries=("PL",)))["country"] == "PL").sum())
+    assert f"Scope: {n_pl} NUTS 2 regions" in t
+    assert "The country filter highlights PL" in t
+    assert "region with the lowest RII 2023" in t or "bridging candidate" in t or "left-out region" in t
+    assert len(charts(at)) >= 8
+
+
+def test_hydrogen_tier1_explains_what_is_not_computed():
+    at = open_divide(chain="hydrogen", tier="1")
+    infos = " ".join(i.value for i in at.info)
+    assert "one tier only" in infos  # profile and gap lists need both tiers
+    assert "leave out the instruments" in infos  # the Tier 2 scatters
+    assert "Tier 2 columns" not in infos
+    assert "leave out Tier 2" in texts(at)
+    assert len(charts(at)) >= 3
+
+
+def test_type_filter_of_one_tier_is_not_read_as_zero_links():
+    at = open_divide(type="eurocluster")
+    infos = " ".join(i.value for i in at.info)
+    assert "one tier only" in infos  # no "bridging candidates" made of regions whose Tier 1 was filtered out
+    assert "leaves out Tier 1" not in texts(at) and "leave out Tier 1" in texts(at)
+    assert not at.get("download_button")
+
+
+def test_filters_that_select_no_initiative():
+    at = open_divide(tier="1", type="eurocluster")
+    infos = " ".join(i.value for i in at.info)
+    assert "No initiative passes these filters" in infos
+
+
+def test_non_eu_country_is_explained():
+    at = open_divide(country="UK")
+    assert any("This page covers the EU27" in i.value for i in at.info)
+
+
+def test_filters_that_empty_the_data_say_so():
+    at = open_divide(group="leader", country="RO")
+    infos = [i.value for i in at.info]
+    assert sum("No NUTS 2 regions of an EU member state match these filters" in i for i in infos) == 3
+    assert any("no region matches the filters" in i for i in infos)
+    assert not at.get("download_button")
+    assert len(at.main.header) == 5  # the sidebar has the filter bar header too  # every section still has its heading
+
+
+def test_country_level_and_nuts3_render():
+    at = open_divide(level="0", dgroup="eis")
+    assert "27 countries" in texts(at) or "countries of the 27 EU member states" in texts(at)
+    at = open_divide(level="0")
+    assert any("At country level RIS 2023" in i.value for i in at.info)
+    at = open_divide(level="3", region="DE111")
+    assert "Suggested from the selected region" in texts(at)
+
+
+def test_page_options_come_from_the_url():
+    at = open_divide(dgroup="eis", dlinks="regional")
+    assert at.radio(key="w_dgroup").value == "eis"
+    assert at.toggle(key="w_dlinks").value is False
+    t = texts(at)
+    assert "EIS 2023 national performance group" in t and "regional links only" in t
+
+
+def test_page_options_write_state_and_url():
+    at = open_divide()
+    at.toggle(key="w_dlinks").set_value(False).run()
+    at.radio(key="w_dgroup").set_value("eis").run()
+    assert not at.exception
+    assert (view(at).dlinks, view(at).dgroup) == ("regional", "eis")
+    assert "regional links only" in texts(at)
+    to_entrypoint(at)
+    assert at.query_params["dlinks"] == "regional" and at.query_params["dgroup"] == "eis"
+
+
+def test_peers_follow_state_and_widget():
+    at = open_divide(region="PL91")
+    ms = at.multiselect(key="w_peers")
+    assert ms.value[0] == "PL91" and 1 < len(ms.value) <= S.MAX_PEERS
+    assert view(at).peers == ()  # suggestions are not written to the state
+    ms.set_value(["PL91", "DE11"]).run()
+    assert not at.exception
+    assert view(at).peers == ("PL91", "DE11")
+    at = open_divide(peers="DE11,PL91,FR10")
+    assert set(at.multiselect(key="w_peers").value) == {"DE11", "PL91", "FR10"}
+    assert "Your choice" in texts(at)
+
+
+def test_state_params_parse_and_encode():
+    st, notes = S.parse({"dgroup": "EIS", "dlinks": "regional"})
+    assert (st.dgroup, st.dlinks, notes) == ("eis", "regional", [])
+    assert S.encode(st) == {"dgroup": "eis", "dlinks": "regional"}
+    assert S.encode(S.ViewState(dgroup="ris", dlinks="any")) == {}  # defaults stay out of the URL
+    st, notes = S.parse({"dgroup": "nope", "dlinks": "1"})
+    assert (st.dgroup, st.dlinks) == ("ris", "any") and len(notes) == 2
