@@ -64,7 +64,7 @@ class ViewState:
     peers: tuple[str, ...] = ()
     tiles: bool = False
     dgroup: str = "ris"  # Divide page: grouping (DIVIDE_GROUPS)
-    dlinks: str = "any"  # Divide page: links counted (DIVIDE_LINKS)
+    dlinks: str = "regional"  # Divide page: links counted (DIVIDE_LINKS); national membership hides the divide
 
     def selection(self) -> Selection:
         return Selection(

@@ -130,22 +130,23 @@ def test_country_level_and_nuts3_render():
 
 
 def test_page_options_come_from_the_url():
-    at = open_divide(dgroup="eis", dlinks="regional")
+    at = open_divide(dgroup="eis", dlinks="any")
     assert at.radio(key="w_dgroup").value == "eis"
-    assert at.toggle(key="w_dlinks").value is False
+    assert at.toggle(key="w_dlinks").value is True
     t = texts(at)
-    assert "EIS 2023 national performance group" in t and "regional links only" in t
+    assert "EIS 2023 national performance group" in t and "regional links only" not in t
 
 
 def test_page_options_write_state_and_url():
     at = open_divide()
-    at.toggle(key="w_dlinks").set_value(False).run()
+    assert "regional links only" in texts(at)  # the default: national membership hides the divide
+    at.toggle(key="w_dlinks").set_value(True).run()
     at.radio(key="w_dgroup").set_value("eis").run()
     assert not at.exception
-    assert (view(at).dlinks, view(at).dgroup) == ("regional", "eis")
-    assert "regional links only" in texts(at)
+    assert (view(at).dlinks, view(at).dgroup) == ("any", "eis")
+    assert "regional links only" not in texts(at)
     to_entrypoint(at)
-    assert at.query_params["dlinks"] == "regional" and at.query_params["dgroup"] == "eis"
+    assert at.query_params["dlinks"] == "any" and at.query_params["dgroup"] == "eis"
 
 
 def test_peers_follow_state_and_widget():
@@ -162,9 +163,9 @@ def test_peers_follow_state_and_widget():
 
 
 def test_state_params_parse_and_encode():
-    st, notes = S.parse({"dgroup": "EIS", "dlinks": "regional"})
-    assert (st.dgroup, st.dlinks, notes) == ("eis", "regional", [])
-    assert S.encode(st) == {"dgroup": "eis", "dlinks": "regional"}
-    assert S.encode(S.ViewState(dgroup="ris", dlinks="any")) == {}  # defaults stay out of the URL
+    st, notes = S.parse({"dgroup": "EIS", "dlinks": "any"})
+    assert (st.dgroup, st.dlinks, notes) == ("eis", "any", [])
+    assert S.encode(st) == {"dgroup": "eis", "dlinks": "any"}
+    assert S.encode(S.ViewState(dgroup="ris", dlinks="regional")) == {}  # defaults stay out of the URL
     st, notes = S.parse({"dgroup": "nope", "dlinks": "1"})
-    assert (st.dgroup, st.dlinks) == ("ris", "any") and len(notes) == 2
+    assert (st.dgroup, st.dlinks) == ("ris", "regional") and len(notes) == 2
