@@ -65,8 +65,6 @@ def numeric(values: pd.Series, scheme: str = "quantiles", k: int = 5, integer: b
         body = body[body != 0]
     if len(body):
         kk = max(1, min(k, body.nunique()))
-        if kk < k:
-            note = f"{kk} classes: only {body.nunique()} distinct values."
         if kk == 1:
             bins = np.array([body.max()])
         elif scheme == "quantiles":
@@ -76,6 +74,14 @@ def numeric(values: pd.Series, scheme: str = "quantiles", k: int = 5, integer: b
         else:
             bins = mapclassify.FisherJenks(body.values, k=kk).bins
         bins = np.unique(np.asarray(bins, dtype=float))
+        if integer and (body == np.floor(body)).all():
+            # whole numbers: a class whose range holds no integer is empty, drop it
+            bins = np.unique(np.floor(bins))
+        if len(bins) < k:  # mapclassify may also return fewer bins than asked
+            n, distinct = len(bins), body.nunique()
+            reason = (f"only {distinct} distinct value{'s' * (distinct != 1)}" if distinct < k
+                      else "many regions share the same values")
+            note = f"{n} class{'es' * (n != 1)}: {reason}."
         lows = [body.min(), *list(bins[:-1])]
         idx = np.searchsorted(bins, body.values, side="left")
         idx = np.clip(idx, 0, len(bins) - 1)

@@ -21,6 +21,7 @@ from geo.hierarchy import NUTS_RE
 SCALES = ("20M", "60M")
 LEVELS = (0, 1, 2, 3)
 COLUMNS = ["code", "name", "name_national", "country", "level"]
+PROPERTIES = ["NUTS_ID", "LEVL_CODE", "CNTR_CODE", "NAME_LATN", "NUTS_NAME"]  # read by _tidy
 
 
 class GeoStructureError(ValueError):
@@ -36,18 +37,19 @@ def _check(gdf: gpd.GeoDataFrame, level: int, source: Path) -> None:
     problems = []
     if gdf.crs is None or gdf.crs.to_epsg() != 4326:
         problems.append(f"CRS is {gdf.crs}, expected EPSG:4326")
-    if "NUTS_ID" not in gdf or "LEVL_CODE" not in gdf:
-        problems.append("missing NUTS_ID/LEVL_CODE properties")
+    missing = [c for c in PROPERTIES if c not in gdf]
+    if missing:
+        problems.append(f"missing properties {', '.join(missing)}")
     else:
         if not gdf["NUTS_ID"].is_unique:
             problems.append("duplicate NUTS_ID values")
-        if set(gdf["LEVL_CODE"].astype(int)) != {level}:
+        if set(pd.to_numeric(gdf["LEVL_CODE"], errors="coerce")) != {level}:
             problems.append(f"LEVL_CODE is not {level} everywhere")
         bad = [c for c in gdf["NUTS_ID"] if not NUTS_RE.match(str(c)) or len(c) != level + 2]
         if bad:
             problems.append(f"ids not of level {level}: {bad[:5]}")
     if problems:
-        raise GeoStructureError(f"{source.name}: " + "; ".join(problems))
+        raise GeoStructureError(f"{source}: " + "; ".join(problems))
 
 
 def _tidy(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -75,7 +77,11 @@ def _load(key: str, level: int) -> gpd.GeoDataFrame:
     derived = _derived_path(key, src)
     if derived.is_file():
         return gpd.read_parquet(derived)
-    gdf = gpd.read_file(src, engine="pyogrio")
+    try:
+        gdf = gpd.read_file(src, engine="pyogrio")
+    except Exception as exc:  # truncated or not GeoJSON at all: name the file, not a GDAL traceback
+        raise GeoStructureError(f"{src}: cannot be read as GeoJSON ({type(exc).__name__}: {exc}); "
+                                "delete it or replace it with the GISCO original") from exc
     if gdf.crs is None:  # GeoJSON is WGS84 by definition (RFC 7946)
         gdf = gdf.set_crs(4326)
     _check(gdf, level, src)
