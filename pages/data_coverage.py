@@ -8,8 +8,9 @@ from data.views import PARTICIPATION_EDITION
 st.title("Data & coverage")
 st.markdown(
     "Every figure in this app comes from a public source and keeps its source URL. "
-    "Unknown values are shown as **no data**, never as zero. Participation is a compilation of "
-    f"public sources ({PARTICIPATION_EDITION}): member lists of many initiatives are partial."
+    "Unknown values are shown as **no data**, never as zero. Participation: "
+    f"{PARTICIPATION_EDITION}. Member lists of many initiatives are incomplete, so a region with "
+    "no recorded link is not proven absent."
 )
 
 st.subheader("Curated tables")
