@@ -1,13 +1,9 @@
 """AppTest: the Divide page under several filter states, its URL options and the peers widget.
 
-AppTest (Streamlit 1.67) reruns only the page script once a run has finished on a page; see
-tests/pages/test_map.py. ``to_entrypoint`` clears that (and the page requested by
-``switch_page``) so the router and the URL sync run as in a browser.
+See tests/pages/support.py for why ``to_entrypoint`` is needed after an interaction.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -15,44 +11,17 @@ from streamlit.testing.v1 import AppTest
 from components import state as S
 from data import divide as D
 from data import model
+from tests.pages.support import open_app, texts, to_entrypoint, view
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
 pytestmark = pytest.mark.usefixtures("mirror")
 
 
 def open_divide(**params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run()
-    assert not at.exception, at.exception
-    at.switch_page("pages/divide_view.py")
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def to_entrypoint(at: AppTest) -> AppTest:
-    """Run the router (and its URL sync); it lands on the default page, the state is shared."""
-    at._page_hash = ""  # set by switch_page
-    at._finished_page_script_hash = ""
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def texts(at: AppTest) -> str:
-    parts = [e.value for e in at.markdown] + [e.value for e in at.caption] + [e.value for e in at.info]
-    parts += [e.value for e in at.title] + [e.value for e in at.header] + [e.value for e in at.subheader]
-    return "\n".join(str(p) for p in parts)
+    return open_app("pages/divide_view.py", **params)
 
 
 def charts(at: AppTest) -> list:
     return at.get("vega_lite_chart")
-
-
-def view(at: AppTest) -> S.ViewState:
-    return at.session_state["view_state"]
 
 
 def test_default_view_renders_every_section():

@@ -1,49 +1,15 @@
-"""AppTest: the map explorer page, the shared filters and the URL state.
-
-Note: AppTest (Streamlit 1.67) reruns only the page script, not the st.navigation entrypoint,
-once a run has finished on a page (it passes that page's hash back). A real browser always runs
-the entrypoint. ``rerun`` clears that hash so the entrypoint (router, filter bar, URL sync) runs
-as in the browser, landing on the default page (the map).
-"""
+"""AppTest: the map explorer page, the shared filters and the URL state."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from components import state as S
 from data import scores
+from tests.pages.support import open_app, texts, view
+from tests.pages.support import to_entrypoint as rerun
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
-
-
-def run(**params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def rerun(at: AppTest) -> AppTest:
-    at._page_hash = at._finished_page_script_hash = ""  # see module docstring
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def texts(at: AppTest) -> str:
-    parts = [e.value for e in at.markdown] + [e.value for e in at.caption] + [e.value for e in at.info]
-    parts += [e.value for e in at.title] + [e.value for e in at.subheader] + [e.value for e in at.warning]
-    parts += [getattr(e, "body", "") for e in at.get("html")]
-    return "\n".join(str(p) for p in parts)
-
-
-def view(at: AppTest) -> S.ViewState:
-    return at.session_state["view_state"]
+run = open_app
 
 
 def test_default_view_renders_map_legend_and_attribution():

@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
+from tests.pages.support import open_app
+
 pytestmark = pytest.mark.usefixtures("mirror")
 
 
-def open_page(page: str, **params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page(page)
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
 
 def test_region_profile_deep_link_shows_scores_with_basis():
-    at = open_page("pages/region_profile.py", region="AT13")
+    at = open_app("pages/region_profile.py", region="AT13")
     assert any("Wien (AT13)" in h.value for h in at.header)
     scores = at.dataframe[0].value
     rii = scores.set_index("indicator").loc["Regional Innovation Index"]
@@ -35,18 +23,18 @@ def test_region_profile_deep_link_shows_scores_with_basis():
 
 
 def test_region_profile_unknown_region_is_dropped_with_notice():
-    at = open_page("pages/region_profile.py", region="XX99")
+    at = open_app("pages/region_profile.py", region="XX99")
     assert any("region" in w.value and "Ignored" in w.value for w in at.warning)
     assert any("Choose a region" in i.value for i in at.info)
 
 
 def test_region_profile_without_participation_says_absence_is_not_proof():
-    at = open_page("pages/region_profile.py", region="PL91", chain="nuclear")
+    at = open_app("pages/region_profile.py", region="PL91", chain="nuclear")
     assert any("not proof of absence" in i.value for i in at.info)
 
 
 def test_data_page_reports_join_rate_and_sources():
-    at = open_page("pages/data_coverage.py")
+    at = open_app("pages/data_coverage.py")
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Joined to NUTS 2021"] == "100.0%"
     assert "© EuroGeographics for the administrative boundaries" in "\n".join(m.value for m in at.markdown)

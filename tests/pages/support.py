@@ -1,0 +1,50 @@
+"""Shared AppTest helpers for the page tests.
+
+AppTest (Streamlit 1.67) reruns only the page script once a run has finished on a page (it
+passes that page's hash back), while a browser always runs the st.navigation entrypoint.
+``to_entrypoint`` clears that hash (and the page asked for by ``switch_page``) so the router,
+the filter bar and the URL sync run as in a browser; it lands on the default page (the map).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from components import state as S
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+def open_app(page: str | None = None, **params: str) -> AppTest:
+    """A fresh session opened on a URL with ``params`` (and then switched to ``page``)."""
+    at = AppTest.from_file(APP, default_timeout=90)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception, at.exception
+    if page:
+        at.switch_page(page)
+        at.run()
+        assert not at.exception, at.exception
+    return at
+
+
+def to_entrypoint(at: AppTest) -> AppTest:
+    at._page_hash = at._finished_page_script_hash = ""  # see module docstring
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def texts(at: AppTest) -> str:
+    """All the text a user reads on the page (markdown, captions, messages, headings, HTML)."""
+    parts = [e.value for e in at.markdown] + [e.value for e in at.caption] + [e.value for e in at.info]
+    parts += [e.value for e in at.title] + [e.value for e in at.header] + [e.value for e in at.subheader]
+    parts += [e.value for e in at.warning] + [getattr(e, "body", "") for e in at.get("html")]
+    return "\n".join(str(p) for p in parts)
+
+
+def view(at: AppTest) -> S.ViewState:
+    return at.session_state["view_state"]
