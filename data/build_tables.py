@@ -21,7 +21,6 @@ take and return DataFrames) so that tests can feed them small fixtures.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import sys
@@ -48,9 +47,6 @@ SOURCE_FILES = (
     T2_INITIATIVES,
     T2_REGIONS,
 )
-
-# GISCO NUTS 2021 files (relative to <shared>/geo/gisco), one per level.
-NUTS_FILE = "NUTS_RG_60M_2021_4326_LEVL_{level}.geojson"
 
 INITIATIVE_COLUMNS = [
     "initiative_id",
@@ -617,17 +613,13 @@ def read_source(data_dir: Path, rel: str) -> pd.DataFrame:
     )
 
 
-def load_nuts_index(gisco_dir: Path) -> dict[str, tuple[int, str]]:
-    """NUTS_ID -> (level, CNTR_CODE) from the GISCO NUTS 2021 files (levels 0-3)."""
-    index: dict[str, tuple[int, str]] = {}
-    for level in vocab.PLACE_LEVELS:
-        path = gisco_dir / NUTS_FILE.format(level=level)
-        with path.open(encoding="utf-8") as fh:
-            features = json.load(fh)["features"]
-        for feat in features:
-            props = feat["properties"]
-            index[props["NUTS_ID"]] = (level, props["CNTR_CODE"])
-    return index
+def load_nuts_index() -> dict[str, tuple[int, str]]:
+    """NUTS_ID -> (level, CNTR_CODE) for NUTS 2021 levels 0-3, through the project's loader
+    (cache -> mirror -> GISCO), like every other use of the geometries."""
+    from geo import nuts
+
+    reg = nuts.registry()
+    return {code: (int(lv), str(c)) for code, lv, c in zip(reg.index, reg["level"], reg["country"], strict=True)}
 
 
 def read_curated(path: Path) -> pd.DataFrame:
@@ -692,7 +684,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"shared data folder not found: {data_dir}", file=sys.stderr)
         return 2
     src = {rel: read_source(data_dir, rel) for rel in SOURCE_FILES}
-    nuts = load_nuts_index(shared / "geo" / "gisco")
+    nuts = load_nuts_index()
 
     initiatives = build_initiatives(src[T1_INITIATIVES], src[T2_INITIATIVES])
     participation = build_participation(

@@ -48,10 +48,10 @@ def rii_series(code: str) -> pd.DataFrame:
     return pd.DataFrame(out, columns=["year", "RII", "from"])
 
 
-def participants_in(code: str, sel: model.Selection = model.Selection()) -> pd.DataFrame:
+def participants_in(code: str, sel: model.Selection | None = None) -> pd.DataFrame:
     """Participation rows placed in the region or inside it (named sites, partners)."""
     par = tables.participation()
-    ini = model.selected_initiatives(tables.initiatives(), sel)
+    ini = model.selected_initiatives(tables.initiatives(), sel or model.Selection())
     rows = par[par["place_code"].fillna("").str.startswith(code) & par["initiative_id"].isin(ini["initiative_id"])]
     rows = rows.merge(ini[["initiative_id", "short_name"]], on="initiative_id")
     cols = ["short_name", "tier", "role", "participant_name", "place_name_as_in_source", "place_code", "source_url"]

@@ -441,7 +441,7 @@ def test_committed_csvs_are_up_to_date(tmp_path):
 @needs_shared
 def test_committed_codes_exist_in_gisco(committed):
     _, par = committed
-    nuts = load_nuts_index(SHARED / "geo" / "gisco")
+    nuts = load_nuts_index()
     located = par[par["place_code"] != ""]
     for code, level in zip(located["place_code"], located["place_level"], strict=True):
         assert nuts[code][0] == level, code
