@@ -72,6 +72,25 @@ def tooltip(row: pd.Series, value_label: str) -> str:
     return "<br>".join(lines)
 
 
+class _Row(dict):
+    """A table row as a plain dict with the index value as ``.name`` (what :func:`tooltip` reads
+    from a Series), ~20x cheaper to make than the Series ``DataFrame.iterrows`` builds."""
+
+    def __init__(self, name: object, values: dict):
+        super().__init__(values)
+        self.name = name
+
+
+_TIP_COLUMNS = ("name", "value_text", "basis", "value_code", "t1_regional", "t1_national",
+                "t2_regional", "t2_national", "ris_group")
+
+
+def _tooltips(table: pd.DataFrame, value_label: str) -> list[str]:
+    cols = [c for c in _TIP_COLUMNS if c in table.columns]
+    records = table[cols].to_dict("records")
+    return [tooltip(_Row(code, rec), value_label) for code, rec in zip(table.index, records, strict=True)]
+
+
 def map_view(level: int, sel: model.Selection, metric: str, year: int | None = None,
              scheme: str = "quantiles", k: int = 5) -> MapView:
     table = model.region_table(level, sel, metric, year).copy()
@@ -99,7 +118,7 @@ def map_view(level: int, sel: model.Selection, metric: str, year: int | None = N
     table["value_text"] = [_value_text(v, unit) for v in values]
     table["cls"] = classes.assigned.reindex(table.index)
     table["colour"] = classes.colour_of().reindex(table.index)
-    table["tip"] = [tooltip(r, title) for _, r in table.iterrows()]
+    table["tip"] = _tooltips(table, title)
     message = None
     if table.empty:
         message = "No region matches these filters. Widen the country or performance-group filter."

@@ -37,10 +37,10 @@ def bounds(level: int, scale: str = "20M") -> dict[str, tuple[float, float, floa
 
 def view_bounds(codes: list[str], level: int, scale: str = "20M") -> list[list[float]]:
     """[[south, west], [north, east]] around the regions, ignoring far-away outermost parts."""
-    reg = nuts.registry()
     west, south, east, north = EUROPE_BOX
-    inside = [c for c in codes if c in reg.index
-              and west <= reg.at[c, "lon"] <= east and south <= reg.at[c, "lat"] <= north]
+    pts = nuts.registry()[["lon", "lat"]].reindex(list(codes))  # unknown codes -> NaN -> left out
+    keep = (pts["lon"].between(west, east) & pts["lat"].between(south, north)).to_numpy()
+    inside = [c for c, k in zip(codes, keep, strict=True) if k]
     b = bounds(level, scale)
     boxes = [b[c] for c in inside if c in b]
     if not boxes:
