@@ -24,8 +24,8 @@ PAGES = [
 with errors.guard():
     page = st.navigation(PAGES)
     state.current()
-    for notice in state.notices():
-        st.warning(notice, icon=":material/link:")
+    if state.notices():
+        st.warning("  \n".join(state.notices()), icon=":material/link:")
     filter_bar.draw_filters()
     page.run()
     state.sync_url()

@@ -71,9 +71,8 @@ def draw_filters() -> None:
 
 
 def draw_level() -> None:
-    bind(st.sidebar.segmented_control, "level", "w_level", label="Regions",
-         options=list(S.LEVELS), format_func={0: "Countries", 1: "NUTS 1", 2: "NUTS 2", 3: "NUTS 3"}.get,
-         required=True)
+    bind(st.sidebar.select_slider, "level", "w_level", label="Regions", options=list(S.LEVELS),
+         format_func={0: "Countries", 1: "NUTS 1", 2: "NUTS 2", 3: "NUTS 3"}.get)
 
 
 def draw_view_settings() -> None:

@@ -36,4 +36,7 @@ def render(view: MapView) -> None:
         st.caption(f"EU reference: **{view.eu_reference:,.2f}** ({view.edition}).")
     if view.classes.note:
         st.caption(view.classes.note)
+    if NO_DATA in view.classes.labels:
+        st.caption("No data: the source publishes no value for this unit or any unit containing it. "
+                   "Values of smaller units are never averaged up.")
     st.caption(f"Source: {view.edition}. Coverage: {view.coverage}")

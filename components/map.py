@@ -96,7 +96,7 @@ def _context_style(_feature: dict) -> dict:
 
 
 TOOLTIP_CSS = """<style>
-.foliumtooltip { font-size: 15px; }
+.foliumtooltip { font-size: 15px; max-width: 340px; white-space: normal; }
 .foliumtooltip table { margin: auto; }
 .foliumtooltip tr { text-align: left; }
 .foliumtooltip th { padding: 2px; padding-right: 8px; }

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import branca.colormap as bcm
-import mapclassify
 import numpy as np
 import pandas as pd
 
@@ -64,6 +63,8 @@ def numeric(values: pd.Series, scheme: str = "quantiles", k: int = 5, integer: b
             assigned[zeros.index] = zero_class
         body = body[body != 0]
     if len(body):
+        import mapclassify  # scipy + scikit-learn: imported when first needed, not at app start
+
         kk = max(1, min(k, body.nunique()))
         if kk == 1:
             bins = np.array([body.max()])
