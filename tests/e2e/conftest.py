@@ -11,14 +11,7 @@ screenshot in tests/artifacts/.
 from __future__ import annotations
 
 import contextlib
-import os
 import re
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,78 +19,25 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, streamlit_server
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO_ROOT / "tests" / "artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 STARTUP_TIMEOUT_S = 60
 VIEWPORT = {"width": 1400, "height": 1000}
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _healthy(base: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
-            return r.status == 200
-    except OSError:
-        return False
-
-
-def _own_session_dying_with_parent() -> None:
-    """preexec_fn: own process group (so _stop reaches everything) and, on Linux, SIGTERM when
-    the test process dies without cleaning up (killed, crashed)."""
-    os.setsid()
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        PR_SET_PDEATHSIG = 1
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    """SIGTERM the server's process group, then SIGKILL whatever is left after 10 s."""
-    for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, sig)
-        try:
-            proc.wait(timeout=wait)
-            return
-        except subprocess.TimeoutExpired:
-            continue
-
-
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
     log_path = tmp_path_factory.mktemp("e2e-server") / "streamlit.log"
-    cmd = [sys.executable, "-m", "streamlit", "run", "app.py",
-           "--server.port", str(port), "--server.headless", "true", "--server.address", "127.0.0.1",
-           "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
-    with open(log_path, "wb") as log:
-        # the test process's own data settings (cache, mirror), so the numbers a test computes
-        # from the data layer come from the files the app reads; never a download
-        proc = subprocess.Popen(cmd, cwd=REPO_ROOT, env={**os.environ, "INNOV_OFFLINE": "1"}, stdout=log,
-                                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                preexec_fn=_own_session_dying_with_parent)
+    # the test process's own data settings (cache, mirror), so the numbers a test computes from the
+    # data layer come from the files the app reads; never a download
     try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT_S
-        while not _healthy(base):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                tail = log_path.read_text(errors="replace")[-3000:]
-                state = f"exited with {proc.returncode}" if proc.poll() is not None else \
-                    f"not healthy after {STARTUP_TIMEOUT_S} s"
-                pytest.fail(f"streamlit server {state}: {' '.join(cmd)}\n--- log ---\n{tail}", pytrace=False)
-            time.sleep(0.25)
-        yield base
-    finally:
-        _stop(proc)
+        with streamlit_server("app.py", env={"INNOV_OFFLINE": "1"}, log_path=log_path,
+                              timeout=STARTUP_TIMEOUT_S) as base:
+            yield base
+    except RuntimeError as exc:
+        pytest.fail(str(exc), pytrace=False)
 
 
 @pytest.fixture(scope="session")
