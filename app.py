@@ -1,6 +1,17 @@
 """Innovation Everywhere: router and shared filters only. Pages live in pages/."""
 
+import contextlib
+
 import streamlit as st
+
+# Streamlit runs any app that has a pages/ folder through its old (v1) multipage wrapper, which
+# resolves /divide itself and answers "Page not found" before this router runs. Page files are
+# named unlike their URL paths, so such a request still falls back to this script, and the flag
+# below (read by Streamlit for every later run) switches the server to plain st.navigation.
+with contextlib.suppress(ImportError, AttributeError):
+    from streamlit.runtime.pages_manager import PagesManager
+
+    PagesManager.uses_pages_directory = False
 
 from components import errors, filter_bar, state
 from components.map import ensure_leaflet_static
@@ -10,10 +21,6 @@ from components.map import ensure_leaflet_static
 st.set_page_config(page_title="Innovation Everywhere", page_icon="🗺️", layout="wide")
 ensure_leaflet_static()
 
-# Streamlit runs any app with a pages/ folder through its old multipage wrapper until
-# st.navigation has run once on the server, so the first request for /divide could run the page
-# file without this router. Page files are therefore named unlike their URL paths: such a
-# request falls back to this script, which routes it.
 PAGES = [
     st.Page("pages/map_explorer.py", title="Map explorer", icon=":material/map:", url_path="map", default=True),
     st.Page("pages/divide_view.py", title="Divide", icon=":material/balance:", url_path="divide"),
