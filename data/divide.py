@@ -26,7 +26,7 @@ import pandas as pd
 
 from data import model, tables
 from data import scores as sc
-from data.views import LEVEL_NAMES, PARTICIPATION_EDITION
+from data.views import PARTICIPATION_EDITION
 
 NO_GROUP = "No group (not covered)"
 GROUP_ROWS = (*sc.GROUPS, NO_GROUP)
@@ -672,7 +672,3 @@ def caption_scores(table: pd.DataFrame, level: int) -> str:
         seg.append(f"{nod} no data ({_join(sorted(table.loc[basis == 'no data', 'country'].unique()))})")
     parts.append(f"Of {unit_name(level, len(table))}: " + ", ".join(seg) + ".")
     return " ".join(parts)
-
-
-def level_label(level: int) -> str:
-    return LEVEL_NAMES[level]

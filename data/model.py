@@ -25,7 +25,6 @@ import pandas as pd
 from data import scores as sc
 from data import tables
 from geo import correspondence, nuts
-from geo.hierarchy import BASIS_REGION
 
 LINK_ORDER = {"direct": 0, "parent": 1, "national": 2}
 PROFILE_CLASSES = (
@@ -205,7 +204,3 @@ def coverage(table: pd.DataFrame) -> dict[str, int]:
     basis = table["basis"].fillna("no data")
     basis = basis.where(table["value"].notna(), "no data")
     return basis.value_counts().to_dict()
-
-
-def is_direct(basis: pd.Series) -> pd.Series:
-    return basis == BASIS_REGION

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextvars
 import os
-import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -172,7 +171,3 @@ def status() -> list[dict]:
             "download" if ds.url and not offline() else "missing")
         rows.append({"dataset": ds.title, "file": ds.filename, "loaded from": where})
     return rows
-
-
-def clear_cache() -> None:
-    shutil.rmtree(cache_dir(), ignore_errors=True)

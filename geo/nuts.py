@@ -9,7 +9,6 @@ than GeoJSON.
 from __future__ import annotations
 
 import functools
-import json
 from pathlib import Path
 
 import geopandas as gpd
@@ -139,7 +138,3 @@ def codes_at(level: int, countries: list[str] | None = None) -> list[str]:
 def country_names() -> dict[str, str]:
     reg = registry()
     return reg.loc[reg["level"] == 0, "name"].to_dict()
-
-
-def geojson_bytes(gdf: gpd.GeoDataFrame) -> int:
-    return len(json.dumps(gdf.__geo_interface__).encode())
