@@ -239,7 +239,7 @@ def build(view: MapView, level: int, *, context: bool, tiles: bool = False,
                      tooltip="tip", bounds=_bounds([c for c, _ in props], level, scale)).add_to(m)
     Attribution(ATTRIBUTION).add_to(m)
     m.get_root().header.add_child(folium.Element(FOCUS_CSS))
-    codes = list(view.table.index) or []
+    codes = list(view.frame or view.table.index)  # the regions in scope frame the first view
     m.fit_bounds(display.view_bounds(codes, level, scale) if codes else
                  display.view_bounds([], level, scale))
     return m

@@ -25,6 +25,8 @@ left, right = st.columns([3, 1.25])
 with left:
     clicked = map_ui.render(view, s.level, context=bool(s.countries or s.groups) or view.table.empty,
                             tiles=s.tiles)
+    if view.rule:
+        st.caption(view.rule)
     st.caption(map_ui.ATTRIBUTION)
     st.caption(summary_line())
 if clicked and clicked != s.region:

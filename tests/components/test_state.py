@@ -253,3 +253,12 @@ def test_parse_never_raises_and_only_keeps_allowed_values(params):
     assert all(len(n) < 200 for n in notices)
     # what was kept encodes and parses back to itself
     assert parse(encode(s), ALLOWED) == (s, [])
+
+
+def test_scope_param_is_allow_listed():
+    st, notes = S.parse({"scope": "ALL"})
+    assert (st.scope, notes) == ("all", []) and st.selection().scope == "all"
+    assert S.encode(st) == {"scope": "all"}
+    assert S.encode(S.ViewState()) == {}  # eu is the default, kept out of the URL
+    st, notes = S.parse({"scope": "world"})
+    assert st.scope == "eu" and len(notes) == 1
