@@ -11,11 +11,12 @@ import pandas as pd
 import streamlit as st
 
 from components import charts, filter_bar, share, state
+from components.charts import barriers as barrier_charts
 from components.charts import concentration as conc_charts
 from components.charts import groups as group_charts
 from components.charts import peers as peer_charts
 from components.charts import scatter as scatter_charts
-from data import concentration, divide, gaps, links, model, peers, scope
+from data import barriers, concentration, divide, gaps, links, model, peers, scope
 from data import divide_captions as captions
 from data import scores as score_tables
 from data.fmt import unit_name
@@ -222,8 +223,45 @@ def gap_lists(p: Page) -> gaps.GapLists:
     return g
 
 
+def barrier_divide(p: Page) -> None:
+    st.header("6 · Barriers: which indicators separate the regions")
+    if not _guard(p):
+        return
+    try:
+        ind = barriers.indicators()
+    except (OSError, ValueError) as exc:
+        st.info(f"The RIS 2023 indicator scores could not be loaded: {exc}", icon=INFO)
+        return
+    edition = str(ind["edition"].iloc[0])
+    leader, emerging = score_tables.GROUPS[0], score_tables.GROUPS[3]
+    t = p.table
+    pairs = [
+        ("Innovation Leaders", "Emerging Innovators",
+         barriers.units_by(t, t["ris_group"] == leader), barriers.units_by(t, t["ris_group"] == emerging),
+         "Leader vs Emerging regions",
+         "RIS units of the regions shown (a unit shared by several regions counts once)."),
+        ("with Tier 1 links", "without", barriers.own_units_by(t, links.has_link(t, 1, p.rule)),
+         barriers.own_units_by(t, ~links.has_link(t, 1, p.rule)), "Regions with and without Tier 1 links",
+         "Regions with their own RIS value only (a value shared with a parent region is left out, so no unit "
+         "sits on both sides). " + links.rule_text(p.rule)),
+    ]
+    cols = st.columns(2)
+    for col, (a, b, ua, ub, title, note) in zip(cols, pairs, strict=True):
+        with col:
+            if 1 not in p.tiers and a.startswith("with Tier 1"):
+                st.info("No Tier 1 initiative passes the filters.", icon=INFO)
+                continue
+            sep = barriers.separation(ind, ua, ub)
+            cap = barriers.caption_separation(sep, a, b, edition) + " " + note
+            if sep["effect"].notna().any():
+                charts.render(barrier_charts.separation_chart(sep, a, b, title), cap)
+            else:
+                st.info(f"Too few RIS units on each side for this selection ({len(ua)} and {len(ub)}).", icon=INFO)
+            st.caption(cap)
+
+
 def peer_comparison(p: Page, g: gaps.GapLists) -> None:
-    st.header("6 · Peer comparison")
+    st.header("7 · Peer comparison")
     peer_sel = model.Selection(chains=p.sel.chains, ecosystems=p.sel.ecosystems, tiers=p.sel.tiers,
                                types=p.sel.types, initiatives=p.sel.initiatives, scope=p.sel.scope)
     pool, _ = scope.split(model.region_table(p.level, peer_sel, "rii"))

@@ -94,6 +94,7 @@ def series(ind: pd.DataFrame, ris_code: str) -> pd.DataFrame:
                                                   aggfunc="first")
     lab = labels(ind)
     s = s.reindex(lab.index)
+    s.columns = [str(c) for c in s.columns]
     s.insert(0, "indicator", lab)
     return s.reset_index()
 
@@ -149,3 +150,15 @@ def caption_separation(sep: pd.DataFrame, a: str, b: str, edition: str, n_top: i
                       for r in top.itertuples())
     return (f"{edition}, 2023 scores (EU27 2016 = 100). {a}: {na} RIS units, {b}: {nb}. Separating most "
             f"(standardised difference of means, Cohen's d): {names}.")
+
+
+def units_by(table, mask) -> list[str]:
+    """Distinct RIS units (``value_code``) of the regions of ``table`` where ``mask`` holds."""
+    sub = table[mask & table["value"].notna()] if "value" in table else table.iloc[0:0]
+    return list(dict.fromkeys(sub["value_code"].dropna()))
+
+
+def own_units_by(table, mask) -> list[str]:
+    """RIS units of the regions with their own RIS value (one unit per region, none shared)."""
+    own = table["basis"].isin(["region", "same territory"]) if "basis" in table else False
+    return units_by(table, mask & own)

@@ -22,7 +22,7 @@ def open_divide(**params: str) -> AppTest:
     return open_app("pages/divide_view.py", **params)
 
 
-N_SECTIONS = 6
+N_SECTIONS = 7
 
 
 def charts(at: AppTest) -> list:
@@ -38,8 +38,8 @@ def test_default_view_renders_every_section():
     assert f"Scope: {len(eu)} NUTS 2 regions of the EU27 member states" in t
     assert "RIS 2023" in t and "EIS 2023" in t
     assert links.rule_text("regional") in t
-    # group bars (2), three country scatters, two region scatters, Lorenz, peer scores, peer participation
-    assert len(charts(at)) == 10
+    # group bars (2), three country scatters, two region scatters, Lorenz, two barrier bars, two peer charts
+    assert len(charts(at)) == 12
     g = gaps.gap_lists(eu)
     assert len(at.get("download_button")) == (len(g.bridging) > 0) + (len(g.left_out) > 0)
     heads = [h.value for h in at.main.subheader]
@@ -95,7 +95,7 @@ def test_non_eu_country_is_explained():
 def test_filters_that_empty_the_data_say_so():
     at = open_divide(group="leader", country="RO")
     infos = [i.value for i in at.info]
-    assert sum("No NUTS 2 regions in scope match these filters" in i for i in infos) == 4
+    assert sum("No NUTS 2 regions in scope match these filters" in i for i in infos) == 5
     assert any("no region matches the filters" in i for i in infos)
     assert not at.get("download_button")
     assert len(at.main.header) == N_SECTIONS  # every section still has its heading
