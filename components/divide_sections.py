@@ -245,9 +245,8 @@ def barrier_divide(p: Page) -> None:
          "Regions with their own RIS value only (a value shared with a parent region is left out, so no unit "
          "sits on both sides). " + links.rule_text(p.rule)),
     ]
-    cols = st.columns(2)
-    for col, (a, b, ua, ub, title, note) in zip(cols, pairs, strict=True):
-        with col:
+    for a, b, ua, ub, title, note in pairs:
+        with st.container():
             if 1 not in p.tiers and a.startswith("with Tier 1"):
                 st.info("No Tier 1 initiative passes the filters.", icon=INFO)
                 continue

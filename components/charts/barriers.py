@@ -45,8 +45,8 @@ def separation_chart(sep: pd.DataFrame, a: str, b: str, title: str, n: int = 10)
     order = list(top["indicator"])
     dom = [a, b]
     return alt.Chart(top).mark_bar().encode(
-        y=alt.Y("indicator:N", sort=order, title=None, axis=alt.Axis(labelLimit=380)),
-        x=alt.X("effect:Q", title=f"standardised difference, {a} minus {b} (Cohen's d)"),
+        y=alt.Y("indicator:N", sort=order, title=None, axis=alt.Axis(labelLimit=300)),
+        x=alt.X("effect:Q", title=f"Cohen's d ({a} minus {b})"),
         color=alt.Color("higher in:N", scale=alt.Scale(domain=dom, range=[theme.OKABE_ITO["blue"],
                                                                           theme.OKABE_ITO["vermillion"]]),
                         legend=alt.Legend(title="higher in")),

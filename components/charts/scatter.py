@@ -90,9 +90,14 @@ def region_scatter_chart(sc: divide.RegionScatter, x_title: str, y_title: str, t
     points = base.mark_circle(size=110, opacity=0.85, stroke="#222", strokeWidth=0.6).encode(
         color=alt.Color("group:N", sort=groups, scale=alt.Scale(domain=groups, range=[colours[g] for g in groups]),
                         legend=alt.Legend(title="RIS 2023 group", columns=2)))
-    labels = base.transform_filter(alt.datum.outlier).mark_text(
-        align="left", dx=8, dy=-6, fontSize=FONT - 1).encode(text="code:N")
-    layers = [points, labels]
+    # outliers on the same spot share one label ("BE32, BE33"); neighbours go above / below
+    lab = (df[df["outlier"]].groupby(["x", "y"], sort=False)["code"].agg(", ".join).reset_index()
+           .rename(columns={"code": "label"}))
+    lab["pos"] = label_positions(lab["x"], lab["y"]) if len(lab) else []
+    labels = [alt.Chart(lab).transform_filter(alt.datum.pos == pos).mark_text(
+        align="left", dx=8, dy=dy, fontSize=FONT - 1).encode(x="x:Q", y="y:Q", text="label:N")
+        for pos, dy in (("above", -8), ("below", 12))]
+    layers = [points, *labels]
     f = sc.fit
     if pd.notna(f.slope) and len(df):
         lo, hi = float(df["x"].min()), float(df["x"].max())
