@@ -698,6 +698,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     write_csv(initiatives, args.out / "initiatives.csv")
     write_csv(participation, args.out / "participation.csv")
     print(summary(initiatives, participation))
+    from data.build import derived_tables, write_derived
+
+    derived = derived_tables(data_dir)
+    write_derived(derived, args.out / "derived")
+    print("derived/: " + ", ".join(f"{name} {len(df)}" for name, df in derived.items()))
     return 0
 
 

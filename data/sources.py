@@ -24,14 +24,6 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 GISCO_BASE = "https://gisco-services.ec.europa.eu/distribution/v2/nuts/geojson"
-RIS_PAGE = (
-    "https://research-and-innovation.ec.europa.eu/statistics/performance-indicators/"
-    "regional-innovation-scoreboard_en"
-)
-EIS_PAGE = (
-    "https://research-and-innovation.ec.europa.eu/statistics/performance-indicators/"
-    "european-innovation-scoreboard_en"
-)
 
 Progress = Callable[[str, int, int | None], None]
 # The UI sets this to show a progress bar while a first download runs.
@@ -44,10 +36,25 @@ class DataUnavailable(RuntimeError):
     def __init__(self, dataset: Dataset, attempts: list[str]):
         self.dataset = dataset
         self.attempts = attempts
+        self.filename = dataset.filename
         lines = [f"Could not load {dataset.filename} ({dataset.title})."]
         lines += [f"  {i}. {a}" for i, a in enumerate(attempts, 1)]
         lines.append(f"Fix: {dataset.fix_hint()}")
         super().__init__("\n".join(lines))
+
+
+class TableUnavailable(DataUnavailable):
+    """A table committed in the repository (data/derived/...) is missing or does not pass its schema."""
+
+    def __init__(self, path: Path, title: str, problem: str):
+        self.dataset = None
+        self.attempts = [problem]
+        self.filename = path.name
+        rel = path.relative_to(REPO_ROOT) if path.is_relative_to(REPO_ROOT) else path
+        RuntimeError.__init__(self, (
+            f"Could not load {rel} ({title}): {problem}.\n"
+            f"Fix: restore it with `git checkout -- {rel}`, or rebuild it from the compilation with "
+            "`python -m data.build_tables`."))
 
 
 @dataclass(frozen=True)
@@ -89,15 +96,6 @@ DATASETS: dict[str, Dataset] = {
     for d in [
         *(_gisco("RG", s, lv) for s in ("20M", "60M") for lv in range(4)),
         *(_gisco("LB", None, lv) for lv in range(4)),
-        Dataset("ris2023", "data/scores/ris_regions_2023.csv",
-                "Regional Innovation Scoreboard 2023, RII 2016-2023", None, RIS_PAGE),
-        Dataset("ris2019", "data/scores/ris_regions.csv",
-                "Regional Innovation Scoreboard 2019, RII (partial)", None, RIS_PAGE),
-        Dataset("eis2023", "data/scores/eis_countries.csv",
-                "European Innovation Scoreboard 2023, SII", None, EIS_PAGE),
-        Dataset("eurostat", "data/scores/eurostat_regional_indicators.csv",
-                "Eurostat regional R&D and HRST indicators (2020 extract)", None,
-                "https://ec.europa.eu/eurostat/web/science-technology-innovation/database"),
     ]
 }
 
