@@ -103,10 +103,9 @@ class Allowed:
 
 @functools.cache
 def default_allowed() -> Allowed:
-    from data import tables
-    from geo import nuts
+    from data import geodata, tables
 
-    reg = nuts.registry()
+    reg = geodata.registry()
     return Allowed(
         countries=frozenset(reg.index[reg["level"] == 0]),
         initiatives=frozenset(tables.initiatives()["initiative_id"]),

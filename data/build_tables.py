@@ -616,9 +616,9 @@ def read_source(data_dir: Path, rel: str) -> pd.DataFrame:
 def load_nuts_index() -> dict[str, tuple[int, str]]:
     """NUTS_ID -> (level, CNTR_CODE) for NUTS 2021 levels 0-3, through the project's loader
     (cache -> mirror -> GISCO), like every other use of the geometries."""
-    from geo import nuts
+    from data import geodata
 
-    reg = nuts.registry()
+    reg = geodata.registry()
     return {code: (int(lv), str(c)) for code, lv, c in zip(reg.index, reg["level"], reg["country"], strict=True)}
 
 

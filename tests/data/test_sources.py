@@ -136,7 +136,7 @@ def test_offline_skips_download(dirs, monkeypatch):
         fetch(KEY)
     msg = str(info.value)
     assert "INNOV_OFFLINE" in msg and "skipped" in msg
-    assert DS.url in msg
+    assert DS.download_url in msg
 
 
 @pytest.mark.parametrize("value", ["0", "false", ""])
@@ -171,7 +171,29 @@ def test_missing_everywhere_names_file_places_and_fix(dirs, server, monkeypatch)
 def test_only_geometries_are_external():
     """Scores and context are committed tables now; the loader fetches GISCO geometries only."""
     assert all(d.relpath.startswith("geo/gisco/") for d in DATASETS.values())
-    assert all(d.url for d in DATASETS.values())
+    default = "https://gisco-services.ec.europa.eu/distribution/v2/nuts/geojson/"
+    assert DATASETS["nuts_rg_20m_l2"].download_url == default + "NUTS_RG_20M_2021_4326_LEVL_2.geojson"
+
+
+def test_innov_gisco_url_points_the_download_at_another_folder(dirs, server, monkeypatch):
+    cache, _ = dirs
+    base, www = server
+    put(www, "copy/" + DS.filename, b'{"type": "FeatureCollection"}')
+    monkeypatch.setenv("INNOV_GISCO_URL", base + "/copy")  # no trailing slash: one is added
+    assert DS.download_url == f"{base}/copy/{DS.filename}"
+    calls = []
+    got = fetch(KEY, progress=lambda name, done, total: calls.append(done))
+    assert got == cache / DS.relpath and got.read_bytes() == b'{"type": "FeatureCollection"}'
+    assert calls and calls[-1] == len(b'{"type": "FeatureCollection"}')
+
+
+def test_innov_gisco_url_named_in_the_error(dirs, server, monkeypatch):
+    base, _ = server
+    monkeypatch.setenv("INNOV_GISCO_URL", base + "/nothing-here/")
+    with pytest.raises(DataUnavailable) as info:
+        fetch(KEY)
+    msg = str(info.value)
+    assert f"{base}/nothing-here/{DS.filename}" in msg and "404" in msg and "INNOV_GISCO_URL" in msg
 
 
 def test_status_reports_where_each_file_comes_from(dirs, monkeypatch):

@@ -8,13 +8,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components import state
-from data import model, scores
-from geo import display, nuts
+from data import geodata, model, scores
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
-CACHED = [nuts.regions, nuts.label_points, nuts.registry, scores.ris2023, scores.eis2023, scores.ris2019,
-          scores.eurostat, scores.values, model._links, model.resolved_score, display.geometries,
-          display.bounds, state.default_allowed]
+CACHED = [geodata.regions, geodata.label_points, geodata.registry, scores.ris2023, scores.eis2023, scores.ris2019,
+          scores.eurostat, scores.values, model._links, model.resolved_score, geodata.geometries,
+          geodata.bounds, state.default_allowed]
 
 
 @pytest.fixture
