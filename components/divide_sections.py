@@ -16,11 +16,10 @@ from components.charts import concentration as conc_charts
 from components.charts import groups as group_charts
 from components.charts import peers as peer_charts
 from components.charts import scatter as scatter_charts
-from data import barriers, concentration, divide, gaps, links, model, peers, scope
+from data import barriers, concentration, divide, gaps, geodata, links, model, peers, scope
 from data import divide_captions as captions
 from data import scores as score_tables
 from data.fmt import unit_name
-from geo import nuts
 
 NO_INITIATIVE = "No initiative passes these filters (tier, type, value chain, ecosystem, initiative). Widen them."
 INFO = ":material/info:"
@@ -266,7 +265,7 @@ def peer_comparison(p: Page, g: gaps.GapLists) -> None:
     pool, _ = scope.split(model.region_table(p.level, peer_sel, "rii"))
     focus, why = peers.peer_focus(p.view.region, pool, g, p.table)
     suggested = peers.suggest_peers(focus, pool) if focus else []
-    names = nuts.registry()["name"]
+    names = geodata.registry()["name"]
     options = list(dict.fromkeys([*pool.index, *p.view.peers]))
     filter_bar.bind(st.multiselect, "peers", "w_peers", lambda v: list(v) if v else suggested, tuple,
                     label=f"Regions to compare (up to {state.MAX_PEERS})", options=options,

@@ -7,8 +7,7 @@ import streamlit as st
 from components import charts, share, state
 from components.charts import barriers as barrier_charts
 from components.charts import profile as profile_charts
-from data import barriers, links, model, profile
-from geo import nuts
+from data import barriers, geodata, links, model, profile
 
 INFO = ":material/info:"
 
@@ -16,7 +15,7 @@ INFO = ":material/info:"
 def choose_region() -> state.ViewState | None:
     """The region picker; None (after a hint) when no region is chosen."""
     s = state.current()
-    reg = nuts.registry()
+    reg = geodata.registry()
     labels = {c: f"{reg.at[c, 'name']} ({c})" for c in reg.index}
     st.title("Region profile")
     choice = st.selectbox("Region (type to search)", options=list(labels), format_func=labels.get,

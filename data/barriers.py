@@ -22,13 +22,10 @@ YEARS = tuple(range(2016, 2024))
 
 
 def indicators() -> pd.DataFrame:
-    """The long RIS 2023 indicator table (``data.scores.ris_indicators`` once it is on main)."""
+    """The long RIS 2023 indicator table (:func:`data.scores.ris_indicators`)."""
     from data import scores
 
-    loader = getattr(scores, "ris_indicators", None)
-    if loader is None:
-        from data.pending_loaders import ris_indicators as loader
-    return loader()
+    return scores.ris_indicators()
 
 
 def _year(ind: pd.DataFrame, year: int) -> pd.DataFrame:

@@ -119,8 +119,8 @@ def _independent(level2: pd.Index, rule: str) -> pd.DataFrame:
 
 @pytest.mark.usefixtures("mirror")
 def test_map_divide_and_export_show_the_same_numbers():
+    from data import geodata as nuts
     from data import tables
-    from geo import nuts
 
     # IPCEI member-state count of every country: pandas on the table vs map (level 0) vs Divide
     p = pd.read_csv(tables.PARTICIPATION_CSV, dtype=str)
