@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from data import links
+from data import barriers, links
 from tests.pages.support import open_app, texts
 
 pytestmark = pytest.mark.usefixtures("mirror")
@@ -21,7 +21,8 @@ def test_barriers_name_strengths_and_weaknesses():
     t = texts(at)
     assert "What holds the region back" in t
     assert "Weakest relative to its group:" in t and "Strongest relative to its group:" in t
-    assert "RIS 2023, 2023 scores, relative to EU27 in 2016 = 100" in t
+    unit = barriers.indicators()["unit"].iloc[0]
+    assert f"RIS 2023, 2023 scores, {unit}" in t and "2016 = 100" in unit
     specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
     assert len(specs) == 2 and all(s.get("description") for s in specs)  # RII line + barrier chart
     assert "Weakest relative to its group" in specs[1]["description"]
