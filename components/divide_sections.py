@@ -17,6 +17,8 @@ from components.charts import groups as group_charts
 from components.charts import peers as peer_charts
 from components.charts import scatter as scatter_charts
 from data import barriers, concentration, divide, gaps, geodata, links, model, peers, scope
+from data import context as context_tables
+from data import context_groups as cgroups
 from data import divide_captions as captions
 from data import scores as score_tables
 from data.fmt import unit_name
@@ -42,7 +44,7 @@ class Page:
         return set(self.tiers) == {1, 2}
 
 
-def context() -> Page:
+def page_context() -> Page:
     filter_bar.draw_level()
     s = state.current()
     sel = s.selection()
@@ -118,6 +120,38 @@ def by_group(p: Page) -> None:
     with st.expander("Table: counts and shares by group"):
         st.dataframe(shares, hide_index=True, column_config={
             c: st.column_config.NumberColumn(format="percent") for c in shares if c.endswith("_share")})
+
+
+def by_context(p: Page) -> None:
+    """The same shares by GDP per head band and by Horizon Europe widening status."""
+    st.subheader("The same shares by GDP per head and by Horizon Europe widening status")
+    if not _guard(p):
+        return
+    try:
+        gdp, wid = context_tables.gdp_pps(), context_tables.widening()
+    except (OSError, ValueError) as exc:
+        st.info(f"The context tables could not be loaded: {exc}", icon=INFO)
+        return
+    t = p.table.copy()
+    t["gdp_band"] = cgroups.gdp_band(t, gdp)
+    t["widening"] = cgroups.widening_status(t, wid)
+    specs = [("gdp_band", cgroups.GDP_BANDS, cgroups.GDP_UNKNOWN, "By GDP per head (PPS)",
+              cgroups.caption_gdp(t, t["gdp_band"], gdp)),
+             ("widening", cgroups.WIDENING, cgroups.WIDENING_UNKNOWN, "By widening status",
+              cgroups.caption_widening(wid))]
+    cols = st.columns(2)
+    for col, (gcol, groups, unknown, title, cap) in zip(cols, specs, strict=True):
+        with col:
+            if t[gcol].notna().sum() == 0:
+                st.info(f"{title}: not known for any of the {p.unit} shown"
+                        + (" (GDP per head is given for NUTS 2 regions only)." if gcol == "gdp_band" else "."),
+                        icon=INFO)
+                st.caption(cap)
+                continue
+            shares = divide.group_shares(t, gcol, p.rule, p.tiers, groups=groups, no_group=unknown)
+            full = f"{cap} {links.rule_text(p.rule)}"
+            charts.render(group_charts.group_tier_chart(shares, title, state.DIVIDE_LINKS[p.rule], p.unit), full)
+            st.caption(cap)
 
 
 def countries(p: Page) -> None:

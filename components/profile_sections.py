@@ -7,7 +7,8 @@ import streamlit as st
 from components import charts, share, state
 from components.charts import barriers as barrier_charts
 from components.charts import profile as profile_charts
-from data import barriers, geodata, links, model, profile
+from data import barriers, context, geodata, links, model, profile
+from data import context_groups as cgroups
 
 INFO = ":material/info:"
 
@@ -107,3 +108,18 @@ def barrier_profile(s: state.ViewState) -> None:
     with st.expander("Table: every indicator, 2016–2023"):
         st.dataframe(barriers.series(ind, unit), hide_index=True)
         st.dataframe(p.table, hide_index=True)
+
+
+def context_facts(s: state.ViewState) -> None:
+    st.subheader("Context: GDP, widening, cohesion, innovation valleys")
+    try:
+        layers = {k: f() for k, f in context.LAYERS.items()}
+    except (OSError, ValueError) as exc:
+        st.info(f"The context tables could not be loaded: {exc}", icon=INFO)
+        return
+    h = profile.header(s.region)
+    facts = cgroups.region_facts(s.region, h["country"], layers)
+    st.dataframe(facts, hide_index=True, column_config={"coverage": st.column_config.TextColumn(width="large")})
+    st.caption("Partial lists stay partial: “not in the compiled list (unknown)” is not a no. "
+               + " ".join(f"{r.context}: {r.coverage}." for r in facts.itertuples()
+                          if r.coverage.startswith("partial")))

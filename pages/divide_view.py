@@ -6,8 +6,9 @@ Thin page: the sections live in :mod:`components.divide_sections`; every figure 
 
 from components import divide_sections as sections
 
-page = sections.intro(sections.context())
+page = sections.intro(sections.page_context())
 sections.by_group(page)
+sections.by_context(page)
 sections.countries(page)
 sections.regions(page)
 sections.concentrated(page)

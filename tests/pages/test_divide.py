@@ -38,8 +38,10 @@ def test_default_view_renders_every_section():
     assert f"Scope: {len(eu)} NUTS 2 regions of the EU27 member states" in t
     assert "RIS 2023" in t and "EIS 2023" in t
     assert links.rule_text("regional") in t
-    # group bars (2), three country scatters, two region scatters, Lorenz, two barrier bars, two peer charts
-    assert len(charts(at)) == 12
+    # group bars (2), GDP band and widening bars (2), three country scatters, two region scatters, Lorenz,
+    # two barrier bars, two peer charts
+    assert len(charts(at)) == 14
+    assert "known for 237 of 242 regions" in t and "widening status of the region's country" in t
     g = gaps.gap_lists(eu)
     assert len(at.get("download_button")) == (len(g.bridging) > 0) + (len(g.left_out) > 0)
     heads = [h.value for h in at.main.subheader]
@@ -95,7 +97,7 @@ def test_non_eu_country_is_explained():
 def test_filters_that_empty_the_data_say_so():
     at = open_divide(group="leader", country="RO")
     infos = [i.value for i in at.info]
-    assert sum("No NUTS 2 regions in scope match these filters" in i for i in infos) == 5
+    assert sum("No NUTS 2 regions in scope match these filters" in i for i in infos) == 6
     assert any("no region matches the filters" in i for i in infos)
     assert not at.get("download_button")
     assert len(at.main.header) == N_SECTIONS  # every section still has its heading

@@ -51,3 +51,15 @@ def test_link_kinds_are_named_and_the_rule_stated():
     assert links.rule_text("regional") in t
     kinds = set(at.dataframe[1].value["link"])
     assert "via parent region" in kinds
+
+
+def test_context_facts_with_source_and_coverage():
+    at = open_profile(region="ITF3")  # Campania: in the (partial) cohesion list
+    facts = at.dataframe[-1].value.set_index("context")
+    assert facts.at["Cohesion policy category 2021–2027", "value"] == "less developed"
+    assert "partial: 42 of 242" in facts.at["Cohesion policy category 2021–2027", "coverage"]
+    assert "PPS per inhabitant" in facts.at["GDP per head (PPS)", "value"]
+    at = open_profile(region="PL91")
+    facts = at.dataframe[-1].value.set_index("context")
+    assert facts.at["Cohesion policy category 2021–2027", "value"] == "not in the compiled list (unknown)"
+    assert facts.at["Horizon Europe widening country", "value"] == "widening"
