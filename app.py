@@ -28,11 +28,15 @@ PAGES = [
     st.Page("pages/data_coverage.py", title="Data & coverage", icon=":material/dataset:", url_path="data"),
 ]
 
-with errors.guard():
-    page = st.navigation(PAGES)
-    state.current()
-    state.sync_url()  # before the page runs: a page may end early with st.stop()
-    if state.notices():
-        st.warning("  \n".join(state.notices()), icon=":material/link:")
-    filter_bar.draw_filters()
-    page.run()
+page = st.navigation(PAGES)
+degraded = st.empty()  # filled after the page ran: committed tables that are missing or broken
+try:
+    with errors.guard():
+        state.current()
+        state.sync_url()  # before the page runs: a page may end early with st.stop()
+        if state.notices():
+            st.warning("  \n".join(state.notices()), icon=":material/link:")
+        filter_bar.draw_filters()
+        page.run()
+finally:
+    errors.show_degraded(degraded)
