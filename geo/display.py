@@ -1,17 +1,18 @@
-"""Light geometries for web maps: simplified, coordinates rounded, as GeoJSON-ready dicts.
+"""Light geometries for web maps and the map's initial view: pure functions, no I/O, no cache.
 
-Built once per process per (level, scale) and shared read-only: the map payload for all EU
-NUTS 2 regions stays around 250 KB instead of the 400 KB raw GISCO file.
+The caller (data/webassets.py) loads the GISCO polygons, passes them in and caches the result.
+Simplified and rounded, all EU NUTS 2 regions weigh ~250 KB of GeoJSON instead of the 400 KB
+raw GISCO file (~60 KB gzipped).
 """
 
 from __future__ import annotations
 
-import functools
+from collections.abc import Iterable, Mapping
 
+import numpy as np
+import pandas as pd
 import shapely
 from shapely.geometry import mapping
-
-from geo import nuts
 
 TOLERANCE = 0.005  # degrees (~500 m), invisible at the zoom levels the app uses
 GRID = 0.001  # coordinate precision in degrees (~100 m)
@@ -19,34 +20,38 @@ GRID = 0.001  # coordinate precision in degrees (~100 m)
 # departments) are drawn but do not stretch the initial view.
 EUROPE_BOX = (-25.0, 34.0, 45.0, 71.5)
 
-
-@functools.cache
-def geometries(level: int, scale: str = "20M") -> dict[str, dict]:
-    """NUTS code -> GeoJSON geometry dict (simplified, rounded)."""
-    g = nuts.regions(level, scale)
-    simple = g.geometry.simplify(TOLERANCE, preserve_topology=True)
-    simple = shapely.set_precision(simple.values, GRID)
-    return {code: mapping(geom) for code, geom in zip(g["code"], simple, strict=True)}
+Box = tuple[float, float, float, float]  # west, south, east, north
 
 
-@functools.cache
-def bounds(level: int, scale: str = "20M") -> dict[str, tuple[float, float, float, float]]:
-    g = nuts.regions(level, scale)
-    return dict(zip(g["code"], map(tuple, g.geometry.bounds.values), strict=True))
+def web_geometries(codes: Iterable[str], geometries) -> dict[str, dict]:
+    """NUTS code -> GeoJSON geometry dict (simplified, coordinates on a 0.001° grid)."""
+    simple = shapely.simplify(np.asarray(geometries, dtype=object), TOLERANCE, preserve_topology=True)
+    simple = shapely.set_precision(simple, GRID)
+    return {code: mapping(geom) for code, geom in zip(codes, simple, strict=True)}
 
 
-def view_bounds(codes: list[str], level: int, scale: str = "20M") -> list[list[float]]:
-    """[[south, west], [north, east]] around the regions, ignoring far-away outermost parts."""
+def boxes(codes: Iterable[str], geometries) -> dict[str, Box]:
+    """NUTS code -> (west, south, east, north) of its polygons."""
+    return dict(zip(codes, map(tuple, shapely.bounds(np.asarray(geometries, dtype=object)).tolist()), strict=True))
+
+
+def view_bounds(codes: Iterable[str], region_boxes: Mapping[str, Box],
+                points: pd.DataFrame) -> list[list[float]]:
+    """[[south, west], [north, east]] around the regions, ignoring far-away outermost parts.
+
+    ``points`` has a label point per code (columns lon, lat); a region whose label point lies
+    outside :data:`EUROPE_BOX` does not stretch the view. No region left: the Europe box.
+    """
+    codes = list(codes)
     west, south, east, north = EUROPE_BOX
-    pts = nuts.registry()[["lon", "lat"]].reindex(list(codes))  # unknown codes -> NaN -> left out
+    pts = points[["lon", "lat"]].reindex(codes)  # unknown codes -> NaN -> left out
     keep = (pts["lon"].between(west, east) & pts["lat"].between(south, north)).to_numpy()
     inside = [c for c, k in zip(codes, keep, strict=True) if k]
-    b = bounds(level, scale)
-    boxes = [b[c] for c in inside if c in b]
-    if not boxes:
+    found = [region_boxes[c] for c in inside if c in region_boxes]
+    if not found:
         return [[south, west], [north, east]]
-    w = max(min(x[0] for x in boxes), west)
-    s = max(min(x[1] for x in boxes), south)
-    e = min(max(x[2] for x in boxes), east)
-    n = min(max(x[3] for x in boxes), north)
+    w = max(min(x[0] for x in found), west)
+    s = max(min(x[1] for x in found), south)
+    e = min(max(x[2] for x in found), east)
+    n = min(max(x[3] for x in found), north)
     return [[s, w], [n, e]]

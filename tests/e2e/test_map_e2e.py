@@ -137,7 +137,8 @@ def test_url_reproduces_the_view_across_pages(app, artifacts):
 
 def test_garbage_url_gives_notices_and_a_map(app, artifacts):
     """Bad parameters are named in visible notices, dropped from the URL, and the map still draws."""
-    from geo import display, nuts
+    from data import webassets
+    from geo import nuts
 
     page = app.page
     app.open("/?level=9&metric=nope&country=XX&foo=bar")
@@ -147,7 +148,7 @@ def test_garbage_url_gives_notices_and_a_map(app, artifacts):
     for name in ("level", "metric", "country", "foo"):
         expect(notices.filter(has_text=name).first).to_be_visible()
     # the bad values are dropped: the default EU-wide view is drawn
-    expect(paths).to_have_count(len(set(nuts.codes_at(2)) & set(display.geometries(2))))
+    expect(paths).to_have_count(len(set(nuts.codes_at(2)) & webassets.geometry_asset(2).codes))
     _wait_until_idle(page)
     page.wait_for_function("() => !/[?&](level|metric|country|foo)=/.test(window.location.search)")
     page.screenshot(path=str(artifacts / "map_garbage_url.png"))

@@ -9,15 +9,18 @@ from pathlib import Path
 import geopandas as gpd
 import pytest
 
-from geo import display, nuts
+from data import shared, webassets
+from geo import nuts
 from geo.nuts import GeoStructureError, clean_name
 
 EXPECTED_PER_LEVEL = {0: 37, 1: 125, 2: 334, 3: 1514}
 
 
 def clear_geo_caches() -> None:
-    for f in (nuts.regions, nuts.label_points, nuts.registry, display.geometries, display.bounds):
+    for f in (nuts.regions, nuts.label_points, nuts.registry):
         f.cache_clear()
+    webassets.clear()
+    shared.clear()
 
 
 @pytest.fixture

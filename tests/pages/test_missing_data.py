@@ -8,13 +8,20 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components import state
-from data import model, scores
-from geo import display, nuts
+from data import model, scores, shared, webassets
+from geo import nuts
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 CACHED = [nuts.regions, nuts.label_points, nuts.registry, scores.ris2023, scores.eis2023, scores.ris2019,
-          scores.eurostat, scores.values, model._links, model.resolved_score, display.geometries,
-          display.bounds, state.default_allowed]
+          scores.eurostat, scores.values, model._links, model.resolved_score,
+          state.default_allowed]
+
+
+def clear_caches() -> None:
+    for f in CACHED:
+        f.cache_clear()
+    webassets.clear()
+    shared.clear()
 
 
 @pytest.fixture
@@ -22,11 +29,9 @@ def no_data(tmp_path, monkeypatch):
     monkeypatch.setenv("INNOV_CACHE", str(tmp_path / "cache"))
     monkeypatch.setenv("INNOV_MIRROR", str(tmp_path / "no-mirror"))
     monkeypatch.setenv("INNOV_OFFLINE", "1")
-    for f in CACHED:
-        f.cache_clear()
+    clear_caches()
     yield
-    for f in CACHED:
-        f.cache_clear()
+    clear_caches()
 
 
 def test_missing_geometry_shows_clear_message_not_traceback(no_data):
