@@ -14,7 +14,7 @@ with contextlib.suppress(ImportError, AttributeError):
     PagesManager.uses_pages_directory = False
 
 from components import errors, filter_bar, state
-from data.shared import warm
+from data.shared import settle, warm
 
 # An emoji favicon is drawn from a data: URL. Without page_icon Streamlit shows the current page's
 # :material/...: icon, which the browser fetches from fonts.gstatic.com (breaks "no CDN").
@@ -36,3 +36,4 @@ with errors.guard():
     filter_bar.draw_filters()
     page.run()
     state.sync_url()
+settle()  # long-lived objects out of the post-run garbage collection (data/shared.py)

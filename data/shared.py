@@ -16,6 +16,8 @@ from __future__ import annotations
 import gc
 import json
 import logging
+import os
+import sys
 import time
 
 import pandas as pd
@@ -105,9 +107,28 @@ def _warm(levels: tuple[int, ...]) -> dict[str, float]:
     for lv in levels:
         step(f"default view L{lv}", lambda lv=lv: map_layer(lv, model.Selection(), "profile"))
     gc.collect()
-    gc.freeze()  # long-lived data out of every later full collection (runner.postScriptGC)
+    if os.environ.get("INNOV_GC_FREEZE", "1") != "0":  # "0" only to measure the difference
+        gc.freeze()  # long-lived data out of every later full collection (runner.postScriptGC)
     _LOG.info("warm: %s", took)
     return took
+
+
+_frozen_modules = 0
+
+
+def settle() -> None:
+    """Call at the end of a script run: when the run imported modules (a page's first visit
+    loads folium, altair, ...), move everything alive now out of the collector's way.
+
+    Streamlit runs a full ``gc.collect(2)`` after every script run (``runner.postScriptGC``);
+    its cost grows with the number of tracked objects, nearly all of them long-lived module
+    and cache data. Frozen objects are never scanned again (they are not freed either: they
+    live as long as the process anyway)."""
+    global _frozen_modules
+    if len(sys.modules) != _frozen_modules and os.environ.get("INNOV_GC_FREEZE", "1") != "0":
+        _frozen_modules = len(sys.modules)
+        gc.collect()
+        gc.freeze()
 
 
 def _warm_classifier() -> None:
