@@ -1,6 +1,6 @@
 """The naive baseline for the benchmarks: what a first version of the map page would do.
 
-Every run re-reads the GISCO NUTS 2 GeoJSON and the RIS 2023 CSV, builds a folium map with a
+Every run re-reads the GISCO NUTS 2 GeoJSON (and the RIS 2023 table), builds a folium map with a
 folium.GeoJson layer (style function, tooltip with names) and shows it with st_folium WITHOUT
 returned_objects, so every pan and zoom reruns the script too. Leaflet is served locally like
 the app's (``static/vendor/leaflet`` through ``bench/static``, a link the benchmark creates), so
@@ -27,7 +27,7 @@ st.set_page_config(page_title="Naive map", layout="wide")
 st.title("Naive map")
 
 regions = gpd.read_file(sources.fetch("nuts_rg_20m_l2"))
-ris = pd.read_csv(sources.fetch("ris2023"), dtype={"ris_code": str})
+ris = __import__("data.scores", fromlist=["x"]).ris2023().rename_axis("ris_code").reset_index()
 countries = st.sidebar.multiselect("Countries", sorted(regions["CNTR_CODE"].unique()), key="country")
 chain = st.sidebar.selectbox("Value chain", ["all", "hydrogen", "batteries", "microelectronics"], key="chain")
 if countries:

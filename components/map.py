@@ -23,6 +23,7 @@ import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
+from components import theme
 from data import webassets
 
 ATTRIBUTION = "© EuroGeographics for the administrative boundaries"
@@ -31,11 +32,13 @@ ATTRIBUTION = "© EuroGeographics for the administrative boundaries"
 STATIC_URL = f"../../{webassets.STATIC_ROUTE}"
 MAP_HEIGHT = 600
 RETURNED = ["last_active_drawing"]  # only a click on a region reruns the app
-STYLE = {  # Leaflet path styles; fill colours come from the view's classes
-    "region": {"fillOpacity": 0.9, "color": "#4d4d4d", "weight": 0.6, "dashArray": None},
-    "noData": {"fillOpacity": 0.9, "color": "#777777", "weight": 0.6, "dashArray": "3 3"},
-    "highlight": {"weight": 2.5, "color": "#000000"},
-    "context": {"fillColor": "#ececec", "fillOpacity": 1, "color": "#b0b0b0", "weight": 0.5},
+STYLE = {  # Leaflet path styles from the theme; fill colours come from the view's classes
+    "region": {"fillOpacity": theme.FILL_OPACITY, "color": theme.STROKE, "weight": theme.STROKE_WIDTH,
+               "dashArray": None},
+    "noData": {"fillOpacity": theme.FILL_OPACITY, "color": theme.STROKE_NO_DATA, "weight": theme.STROKE_WIDTH,
+               "dashArray": theme.DASH_NO_DATA},
+    "highlight": dict(theme.HIGHLIGHT),
+    "context": dict(theme.CONTEXT_STYLE),
 }
 HEADER_CSS = """<style>
 .foliumtooltip { font-size: 15px; max-width: 340px; white-space: normal; }

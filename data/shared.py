@@ -103,7 +103,7 @@ def _warm(levels: tuple[int, ...]) -> dict[str, float]:
     step("classifier", _warm_classifier)
     step("context geometry", lambda: webassets.geometry_asset(webassets.CONTEXT_LEVEL, webassets.CONTEXT_SCALE))
     for lv in levels:
-        step(f"geometry L{lv}", lambda lv=lv: (webassets.geometry_asset(lv), webassets.region_boxes(lv)))
+        step(f"geometry L{lv}", lambda lv=lv: (webassets.geometry_asset(lv), webassets.view_bounds([], lv)))
     for lv in levels:
         step(f"default view L{lv}", lambda lv=lv: map_layer(lv, model.Selection(), "profile"))
     gc.collect()

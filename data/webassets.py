@@ -6,7 +6,7 @@
   (``?v=<hash>``) so a browser never runs a stale copy.
 * One GeoJSON file per NUTS level and scale, ``static/geo/nuts<level>_<scale>.<hash>.geojson``
   (plus a ``.gz`` twin for nginx ``gzip_static``): the simplified GISCO polygons, written at
-  server start from the GISCO files (cache -> mirror -> download, via geo.nuts / data.sources)
+  server start from the GISCO files (cache -> mirror -> download, via data.geodata)
   and never committed. The content hash in the name makes it safe to cache for a year; the
   browser fetches it once and the map styles it from a few-KB per-view lookup.
 
@@ -27,7 +27,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from geo import display, nuts
+from data import geodata
+from geo import display
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 STATIC_DIR = REPO_ROOT / "static"
@@ -89,8 +90,8 @@ def client_js_version() -> str:
 
 def feature_collection(level: int, scale: str) -> dict:
     """The level's regions as a GeoJSON FeatureCollection: id and properties code, name."""
-    g = nuts.regions(level, scale)
-    geoms = display.web_geometries(g["code"], g.geometry.values)
+    g = geodata.regions(level, scale)
+    geoms = display.geometries(g)  # not geodata.geometries: nothing keeps these dicts in memory
     return {"type": "FeatureCollection", "features": [
         {"type": "Feature", "id": code, "properties": {"code": code, "name": name}, "geometry": geoms[code]}
         for code, name in zip(g["code"], g["name"], strict=True)]}
@@ -115,19 +116,12 @@ def geometry_asset(level: int, scale: str = "20M") -> GeometryAsset:
     return GeometryAsset(f"geo/{path.name}", codes, len(data), len(packed))
 
 
-@st.cache_resource(show_spinner=False)
-def region_boxes(level: int, scale: str = "20M") -> dict[str, display.Box]:
-    """NUTS code -> (west, south, east, north) of its polygons."""
-    g = nuts.regions(level, scale)
-    return display.boxes(g["code"], g.geometry.values)
-
-
 def view_bounds(codes, level: int, scale: str = "20M") -> list[list[float]]:
-    """The map's initial view around ``codes`` (see geo.display.view_bounds)."""
-    return display.view_bounds(codes, region_boxes(level, scale), nuts.registry())
+    """The map's initial view around ``codes`` (geo.display.view_bounds on the level's boxes)."""
+    return geodata.view_bounds(list(codes), level, scale)
 
 
 def clear() -> None:
     """Forget the per-process results (tests that swap the data folders)."""
-    for f in (leaflet_dir, client_js_version, geometry_asset, region_boxes):
+    for f in (leaflet_dir, client_js_version, geometry_asset):
         f.clear()

@@ -7,6 +7,7 @@ import math
 import pandas as pd
 import pytest
 
+from components import theme
 from data import model
 from data.model import Selection
 
@@ -131,8 +132,8 @@ def test_participation_counts_with_no_links():
 
 
 def test_profile_colours_cover_every_class():
-    assert list(model.PROFILE_COLOURS) == list(model.PROFILE_CLASSES)
-    assert len(set(model.PROFILE_COLOURS.values())) == len(model.PROFILE_CLASSES)
+    assert list(theme.PROFILE_COLOURS) == list(model.PROFILE_CLASSES)
+    assert len(set(theme.PROFILE_COLOURS.values())) == len(model.PROFILE_CLASSES)
 
 
 INI = pd.DataFrame({
@@ -176,11 +177,11 @@ def test_coverage_counts_bases_and_no_data():
 # --------------------------------------------------------------------------- real data
 
 def test_region_table_has_every_registry_region(mirror):
-    from geo import nuts
+    from data import geodata
 
     for level in (0, 1, 2):
         t = model.region_table(level)
-        assert list(t.index) == nuts.codes_at(level)
+        assert list(t.index) == geodata.codes_at(level)
     t2 = model.region_table(2)
     assert len(t2) == 334
     assert t2.index.is_unique

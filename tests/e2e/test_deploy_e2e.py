@@ -42,8 +42,7 @@ def stack(mirror, tmp_path_factory):
 
 
 def test_map_through_nginx_with_two_replicas(stack, browser):
-    from data import webassets
-    from geo import nuts
+    from data import geodata, webassets
 
     assert len(stack.replicas) == 2
     assert all(r.proc.poll() is None for r in stack.replicas)
@@ -58,7 +57,7 @@ def test_map_through_nginx_with_two_replicas(stack, browser):
         frame = page.frame_locator(MAP_FRAME)
         paths = frame.locator("path.leaflet-interactive")
         expect(paths.first).to_be_visible(timeout=60_000)
-        expect(paths).to_have_count(len(set(nuts.codes_at(2, ["PL"])) & webassets.geometry_asset(2).codes))
+        expect(paths).to_have_count(len(set(geodata.codes_at(2, ["PL"])) & webassets.geometry_asset(2).codes))
         # the session's websocket went through nginx, and nginx pinned the browser with its cookie
         assert sockets and all(s.startswith(stack.url.replace("http", "ws")) for s in sockets), sockets
         assert any(c["name"] == "ie_route" for c in context.cookies()), context.cookies()
