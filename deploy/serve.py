@@ -102,12 +102,19 @@ class Replica:
                                          stdin=subprocess.DEVNULL, preexec_fn=_own_group)
 
 
-def nginx_config(workdir: Path, host: str, port: int, upstreams: list[int]) -> Path:
+def render_nginx(workdir: str, listen: str, upstreams: list[str], static_root: str) -> str:
+    """deploy/nginx.conf.template filled in; ``upstreams`` are "host:port" of the replicas."""
     text = TEMPLATE.read_text()
-    servers = "\n".join(f"        server 127.0.0.1:{p} max_fails=3 fail_timeout=10s;" for p in upstreams)
-    for key, value in {"WORKDIR": str(workdir), "LISTEN": f"{host}:{port}", "UPSTREAMS": servers,
-                       "STATIC_ROOT": str(REPO_ROOT / "static"), "MIME_TYPES": "/etc/nginx/mime.types"}.items():
+    servers = "\n".join(f"        server {u} max_fails=3 fail_timeout=10s;" for u in upstreams)
+    for key, value in {"WORKDIR": workdir, "LISTEN": listen, "UPSTREAMS": servers, "STATIC_ROOT": static_root,
+                       "MIME_TYPES": "/etc/nginx/mime.types"}.items():
         text = text.replace("{{" + key + "}}", value)
+    return text
+
+
+def nginx_config(workdir: Path, host: str, port: int, upstreams: list[int]) -> Path:
+    text = render_nginx(str(workdir), f"{host}:{port}", [f"127.0.0.1:{p}" for p in upstreams],
+                        str(REPO_ROOT / "static"))
     for sub in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (workdir / sub).mkdir(parents=True, exist_ok=True)
     conf = workdir / "nginx.conf"
@@ -198,7 +205,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--host", default="127.0.0.1", help="address nginx listens on (0.0.0.0 for a room)")
     ap.add_argument("--port", type=int, default=8080)
     ap.add_argument("--no-nginx", action="store_true", help="one replica listening on --host:--port directly")
+    ap.add_argument("--render-nginx", nargs="+", metavar="HOST:PORT",
+                    help="only print the nginx config for these replicas (containers; see deploy/README.md)")
+    ap.add_argument("--static-root", default=str(REPO_ROOT / "static"), help="with --render-nginx")
+    ap.add_argument("--workdir", default="/tmp/nginx", help="with --render-nginx")
     args, extra = ap.parse_known_args(argv)
+    if args.render_nginx:
+        print(render_nginx(args.workdir, f"{args.host}:{args.port}", args.render_nginx, args.static_root), end="")
+        return
     if args.no_nginx:
         if args.replicas != 1:
             ap.error("--no-nginx runs exactly one replica")
