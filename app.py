@@ -14,12 +14,12 @@ with contextlib.suppress(ImportError, AttributeError):
     PagesManager.uses_pages_directory = False
 
 from components import errors, filter_bar, state
-from components.map import ensure_leaflet_static
+from data.shared import settle, warm
 
 # An emoji favicon is drawn from a data: URL. Without page_icon Streamlit shows the current page's
 # :material/...: icon, which the browser fetches from fonts.gstatic.com (breaks "no CDN").
 st.set_page_config(page_title="Innovation Everywhere", page_icon="🗺️", layout="wide")
-ensure_leaflet_static()
+warm()  # once per process: heavy loading, static files (deploy/serve.py runs it before listening)
 
 PAGES = [
     st.Page("pages/map_explorer.py", title="Map explorer", icon=":material/map:", url_path="map", default=True),
@@ -35,8 +35,10 @@ try:
         state.current()
         state.sync_url()  # before the page runs: a page may end early with st.stop()
         if state.notices():
-            st.warning("  \n".join(state.notices()), icon=":material/link:")
+            st.warning("  
+".join(state.notices()), icon=":material/link:")
         filter_bar.draw_filters()
         page.run()
 finally:
     errors.show_degraded(degraded)
+    settle()  # long-lived objects out of the post-run garbage collection (data/shared.py)
