@@ -35,8 +35,7 @@ try:
         state.current()
         state.sync_url()  # before the page runs: a page may end early with st.stop()
         if state.notices():
-            st.warning("  
-".join(state.notices()), icon=":material/link:")
+            st.warning("  \n".join(state.notices()), icon=":material/link:")
         filter_bar.draw_filters()
         page.run()
 finally:
