@@ -9,7 +9,7 @@ from components import theme
 from components.place_map import EDGE_COLOURS
 
 HEIGHT = 560
-LABELS = 15  # label the places with the highest strength
+LABELS = 25  # label the places with the highest strength
 
 
 def edge_frame(nodes: pd.DataFrame, edges: pd.DataFrame) -> pd.DataFrame:

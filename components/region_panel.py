@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components import initiative_links
 from components import state as S
 from data import model
 from data.views import MapView
@@ -29,8 +30,9 @@ def render(code: str | None, view: MapView) -> None:
         st.markdown(f"RIS 2023 group: **{row['ris_group']}**")
     links = model.initiatives_for(code, S.current().selection())
     if len(links):
-        show = links[["short_name", "tier", "link"]].rename(
+        show = initiative_links.with_profile(links)[["short_name", "tier", "link", "profile"]].rename(
             columns={"short_name": "initiative", "link": "link kind"})
-        st.dataframe(show, hide_index=True, height=min(35 * len(show) + 38, 260))
+        st.dataframe(show, hide_index=True, height=min(35 * len(show) + 38, 260),
+                     column_config={"profile": initiative_links.PROFILE_COLUMN})
     st.page_link("pages/region_profile.py", label="Open region profile →", icon=":material/location_on:",
                  query_params=S.encode(S.current().replace(region=code)))

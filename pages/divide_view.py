@@ -6,7 +6,7 @@ Thin page: reads the shared state, calls :mod:`data.divide`, renders with
 
 import streamlit as st
 
-from components import charts, filter_bar, share, state
+from components import charts, filter_bar, initiative_links, share, state
 from data import divide as D
 from data import model
 from geo import nuts
@@ -145,7 +145,8 @@ else:
            "rii_basis": "RII from", "group": "RIS 2023 group", "group_basis": "group from",
            "t1_any": st.column_config.NumberColumn("Tier 1 (any)"),
            "t2_regional": st.column_config.NumberColumn("Tier 2 (regional)"),
-           "t2_any": st.column_config.NumberColumn("Tier 2 (any)")}
+           "t2_any": st.column_config.NumberColumn("Tier 2 (any)"),
+           "Tier 1 connections": initiative_links.CONNECT_COLUMN}
     for title, df, cap, name in (
             ("Bridging candidates: active in Tier 2, no Tier 1 link", gaps.bridging, cap_b, "bridging"),
             ("Left out: no link to either tier", gaps.left_out, cap_l, "left_out")):
@@ -153,7 +154,8 @@ else:
         if df.empty:
             st.info(f"No {unit} in this list for the current filters.", icon=":material/info:")
         else:
-            st.dataframe(df, hide_index=True, column_config=cfg, height=min(38 + 35 * len(df), 380))
+            st.dataframe(initiative_links.with_connections(df, "code") if name == "bridging" else df, hide_index=True,
+                         column_config=cfg, height=min(38 + 35 * len(df), 380))
             st.download_button(f"Download CSV ({len(df)} rows)", df.to_csv(index=False).encode("utf-8"),
                                file_name=f"divide_{name}_nuts{level}.csv", mime="text/csv", key=f"dl_{name}",
                                icon=":material/download:")

@@ -34,7 +34,7 @@ st.info(p.coverage, icon=":material/groups:")
 left, right = st.columns([1, 1])
 with left:
     st.subheader("Key facts")
-    st.dataframe(p.facts, hide_index=True, width="stretch")
+    st.dataframe(p.facts, hide_index=True, width="stretch", height=35 * len(p.facts) + 40)
     if p.notes:
         st.caption(f"Source notes: {p.notes}")
 with right:

@@ -3,7 +3,7 @@
 import altair as alt
 import streamlit as st
 
-from components import share, state
+from components import initiative_links, share, state
 from data import model, profile
 from geo import nuts
 
@@ -28,6 +28,8 @@ with link:
     share.render()
 st.caption(f"NUTS level {h['level']}" + (f" · within {h['within']}" if h["within"] else ""))
 st.page_link("pages/map_explorer.py", label="Back to the map", icon=":material/map:", query_params=state.encode(s))
+st.page_link("pages/connection_finder.py", label="Tier 1 connection points for this region", icon=":material/hub:",
+             query_params=state.encode(s))
 
 st.subheader("Innovation scores")
 scores_table = profile.score_rows(s.region)
@@ -56,8 +58,10 @@ with right:
         st.info("No participation recorded for this region under the current filters "
                 "(the compilation is partial: absence here is not proof of absence).")
     else:
-        st.dataframe(links[["short_name", "tier", "link", "type", "value_chain", "source_url"]], hide_index=True,
-                     column_config={"source_url": st.column_config.LinkColumn("source")})
+        st.dataframe(initiative_links.with_profile(links)[["short_name", "tier", "link", "type", "value_chain",
+                                                           "source_url", "profile"]], hide_index=True,
+                     column_config={"source_url": st.column_config.LinkColumn("source"),
+                                    "profile": initiative_links.PROFILE_COLUMN})
         st.caption("link: direct = placed in the region; parent = placed in a larger region containing "
                    "it; national = the country is a member (e.g. IPCEI member state).")
 named = profile.participants_in(s.region, s.selection())

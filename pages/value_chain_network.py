@@ -5,8 +5,8 @@ import streamlit as st
 from components import filter_bar, network_chart, place_map, share, state
 from data import network, tables
 
-filter_bar.bind(st.sidebar.segmented_control, "nlevel", "w_nlevel", label="Network of", required=True,
-                options=list(state.NETWORK_LEVELS), format_func={0: "Countries", 1: "NUTS 1", 2: "NUTS 2"}.get)
+filter_bar.bind(st.sidebar.select_slider, "nlevel", "w_nlevel", label="Network of", options=list(state.NETWORK_LEVELS),
+                format_func={0: "Countries", 1: "NUTS 1", 2: "NUTS 2"}.get)
 s = state.current()
 net = network.network(s.selection(), s.nlevel)
 MAX_MAP_EDGES = 400

@@ -109,3 +109,31 @@ def test_search_box_says_when_nothing_matches():
     at = open_app()
     at.sidebar.text_input[0].input("qqqzzz").run()
     assert "Nothing found for “qqqzzz”." in texts(at)
+
+
+def test_filter_chip_links_to_the_profile():
+    at = open_app(init="ipcei_hy2tech,ec-desire")
+    links = {(e.proto.label, e.proto.query_string) for e in at.sidebar.get("page_link")}
+    assert ("Profile: Hy2Tech · IPCEI", "init=ipcei_hy2tech") in links
+    assert any(label.startswith("Profile: DESIRE") and q == "init=ec-desire" for label, q in links)
+
+
+def _frame_with(at, column: str):
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def test_region_profile_and_map_panel_link_to_profiles():
+    at = open_app("pages/region_profile.py", region="ES24", chain="hydrogen")
+    prof = _frame_with(at, "profile")
+    assert "initiative?chain=hydrogen&init=s3p-energy-hydrogen-valleys&region=ES24" in set(prof["profile"])
+    assert any(e.proto.page == "connections" and "region=ES24" in e.proto.query_string
+               for e in at.main.get("page_link"))
+    at = open_app(region="ES24")  # the map page's region panel
+    assert "initiative?init=s3p-energy-hydrogen-valleys&region=ES24" in set(_frame_with(at, "profile")["profile"])
+
+
+def test_divide_bridging_candidates_link_to_the_connection_finder():
+    at = open_app("pages/divide_view.py")
+    df = _frame_with(at, "Tier 1 connections")
+    assert df["Tier 1 connections"].str.startswith("connections?").all()
+    assert (df["Tier 1 connections"] == "connections?region=" + df["code"]).all()
