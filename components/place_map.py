@@ -82,7 +82,7 @@ def network_map(nodes: pd.DataFrame, edges: pd.DataFrame, max_edges: int) -> fol
     _countries(m, {})
     top = edges.head(max_edges)
     wmax = max(int(top["weight"].max()), 1) if len(top) else 1
-    for e in top.itertuples():
+    for e in top.iloc[::-1].itertuples():  # strongest drawn last, on top
         a, b = nodes.loc[e.a], nodes.loc[e.b]
         tip = (f"{html.escape(a['name'])} – {html.escape(b['name'])}: {int(e.weight)} shared "
                f"(Tier 1: {int(e.t1)}, Tier 2: {int(e.t2)})")

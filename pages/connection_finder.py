@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import not_found, share, state
+from components import initiative_links, not_found, share, state
 from data import connections
 from geo import nuts
 
@@ -26,18 +26,19 @@ head, link = st.columns([4, 1], vertical_alignment="bottom")
 head.header(labels[s.region])
 with link:
     share.render()
-url = st.column_config.LinkColumn
+url, prof = st.column_config.LinkColumn, {"profile": initiative_links.PROFILE_COLUMN, "initiative_id": None}
 st.subheader("1 · Its Tier 2 memberships")
 if c.memberships.empty:
     st.info("No Tier 2 membership is recorded in or around this region (the compilation is partial).",
             icon=":material/info:")
     st.stop()
-st.dataframe(c.memberships, hide_index=True, column_config={"source_url": url("source")})
+st.dataframe(initiative_links.with_profile(c.memberships), hide_index=True, column_config={"source_url": url("source"),
+                                                                                          **prof})
 st.subheader("2 · Tier 1 initiatives in the same value chains")
 if c.tier1.empty:
     st.info("No Tier 1 initiative works on the value chains of these memberships.", icon=":material/info:")
     st.stop()
-st.dataframe(c.tier1, hide_index=True, column_config={"source": url("source"), "initiative_id": None})
+st.dataframe(initiative_links.with_profile(c.tier1), hide_index=True, column_config={"source": url("source"), **prof})
 st.subheader("3 · Their named participants nearest to this region")
 st.dataframe(c.nearest, hide_index=True, column_config={"source": url("source"),
              "distance_km": st.column_config.NumberColumn("distance (km)", format="%d")})

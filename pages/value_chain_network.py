@@ -28,6 +28,7 @@ with on_map:
     place_map.show(place_map.network_map(net.nodes, net.edges, MAX_MAP_EDGES), key="network_map", height=560)
     if len(net.edges) > MAX_MAP_EDGES:
         st.caption(f"The map draws the {MAX_MAP_EDGES} strongest of {len(net.edges)} links; the graph draws all.")
+    st.caption("Lines: blue = shared Tier 1 initiatives, orange = Tier 2, green = both; wider = more shared.")
 with graph:
     st.altair_chart(network_chart.chart(net.nodes, net.edges), width="stretch")
     st.caption("Force-directed layout (networkx spring layout, fixed seed): places sharing many initiatives sit "
