@@ -30,7 +30,7 @@ def render(code: str | None, view: MapView) -> None:
         st.markdown(f"RIS 2023 group: **{row['ris_group']}**")
     links = model.initiatives_for(code, S.current().selection())
     if len(links):
-        show = initiative_links.with_profile(links)[["short_name", "tier", "link", "profile"]].rename(
+        show = initiative_links.with_profile(links)[["short_name", "profile", "tier", "link"]].rename(
             columns={"short_name": "initiative", "link": "link kind"})
         st.dataframe(show, hide_index=True, height=min(35 * len(show) + 38, 260),
                      column_config={"profile": initiative_links.PROFILE_COLUMN})

@@ -58,8 +58,8 @@ with right:
         st.info("No participation recorded for this region under the current filters "
                 "(the compilation is partial: absence here is not proof of absence).")
     else:
-        st.dataframe(initiative_links.with_profile(links)[["short_name", "tier", "link", "type", "value_chain",
-                                                           "source_url", "profile"]], hide_index=True,
+        st.dataframe(initiative_links.with_profile(links)[["short_name", "profile", "tier", "link", "type",
+                                                           "value_chain", "source_url"]], hide_index=True,
                      column_config={"source_url": st.column_config.LinkColumn("source"),
                                     "profile": initiative_links.PROFILE_COLUMN})
         st.caption("link: direct = placed in the region; parent = placed in a larger region containing "
