@@ -17,7 +17,7 @@ import pandas as pd
 
 from components import theme
 from components.map import ATTRIBUTION, FOCUS_CSS, LEAFLET_CSS, LEAFLET_JS, Attribution, GeoJsonLayer
-from geo import display
+from data import geodata
 
 HEIGHT = 520
 MEMBER_FILL = "#cfe3f3"
@@ -39,7 +39,7 @@ def _base() -> folium.Map:
 
 def _countries(m: folium.Map, fill: dict[str, str]) -> None:
     """All countries in the context grey; those in ``fill`` (code -> tooltip text) coloured."""
-    geoms = display.geometries(0, "60M")
+    geoms = geodata.geometries(0, "60M")
     feats = [(c, {"tip": html.escape(fill[c]) if c in fill else "", "on": c in fill}, json.dumps(g))
              for c, g in geoms.items()]
 
@@ -57,7 +57,7 @@ def _fit(m: folium.Map, lons: pd.Series, lats: pd.Series, codes: list[str]) -> N
         m.fit_bounds([[float(lats.min()) - pad, float(lons.min()) - pad],
                       [float(lats.max()) + pad, float(lons.max()) + pad]])
     else:
-        m.fit_bounds(display.view_bounds(codes, 0, "60M"))
+        m.fit_bounds(geodata.view_bounds(codes, 0, "60M"))
 
 
 def initiative_map(countries: dict[str, str], places: pd.DataFrame) -> folium.Map:

@@ -105,10 +105,9 @@ class Allowed:
 
 @functools.cache
 def default_allowed() -> Allowed:
-    from data import tables
-    from geo import nuts
+    from data import geodata, tables
 
-    reg = nuts.registry()
+    reg = geodata.registry()
     return Allowed(
         countries=frozenset(reg.index[reg["level"] == 0]),
         initiatives=frozenset(tables.initiatives()["initiative_id"]),
@@ -239,6 +238,8 @@ def parse_full(params: Mapping[str, object], allowed: Allowed | None = None
                 notices.append(f"Ignored {name}=“{shown}”: not an allowed value.")
     state = ViewState(**values)
     if state.year is not None and not scores.SCORES.get(state.metric, scores.SCORES["rii"]).years:
+        rejected["year"] = (str(state.year),)
+        notices.append(f"Ignored year=“{state.year}”: “{state.metric}” has no yearly series.")
         state = state.replace(year=None)
     return state, notices, rejected
 

@@ -142,7 +142,6 @@ def _partners(code: str, memb: pd.DataFrame, t1: pd.DataFrame, t1_rows: pd.DataF
 
 
 def connections(code: str) -> Connections:
-    from data import tables
-    from geo import nuts
+    from data import geodata, tables
 
-    return find(code, tables.initiatives(), tables.participation(), nuts.registry())
+    return find(code, tables.initiatives(), tables.participation(), geodata.registry())

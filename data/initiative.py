@@ -247,7 +247,6 @@ def build(initiative_id: str, ini: pd.DataFrame, par: pd.DataFrame, reg: pd.Data
 
 
 def profile(initiative_id: str) -> Profile | None:
-    from data import tables
-    from geo import nuts
+    from data import geodata, tables
 
-    return build(initiative_id, tables.initiatives(), tables.participation(), nuts.registry())
+    return build(initiative_id, tables.initiatives(), tables.participation(), geodata.registry())

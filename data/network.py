@@ -164,10 +164,9 @@ def pairs(net: Network, ini: pd.DataFrame, limit: int | None = None) -> pd.DataF
 
 @functools.lru_cache(maxsize=32)
 def network(sel: model.Selection, level: int) -> Network:
-    from data import tables
-    from geo import nuts
+    from data import geodata, tables
 
-    return build(tables.initiatives(), tables.participation(), nuts.registry(), sel, level)
+    return build(tables.initiatives(), tables.participation(), geodata.registry(), sel, level)
 
 
 def places_table(net: Network) -> pd.DataFrame:

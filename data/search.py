@@ -123,7 +123,6 @@ def close_matches(index: pd.DataFrame, raw: str, kinds: tuple[str, ...] = KINDS,
 
 @functools.cache
 def default_index() -> pd.DataFrame:
-    from data import tables
-    from geo import nuts
+    from data import geodata, tables
 
-    return build_index(nuts.registry(), tables.initiatives(), tables.participation())
+    return build_index(geodata.registry(), tables.initiatives(), tables.participation())

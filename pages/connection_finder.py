@@ -3,11 +3,10 @@
 import streamlit as st
 
 from components import initiative_links, not_found, share, state
-from data import connections
-from geo import nuts
+from data import connections, geodata
 
 s = state.current()
-reg = nuts.registry()
+reg = geodata.registry()
 labels = {c: f"{reg.at[c, 'name']} ({c})" for c in reg.index}
 st.title("Tier 1 connection points for a region")
 choice = st.selectbox("Region (type to search)", options=list(labels), format_func=labels.get,

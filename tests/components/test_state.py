@@ -149,8 +149,9 @@ def test_repeated_params_and_duplicates():
 
 
 def test_year_dropped_for_a_metric_without_years():
-    s, _ = p(metric="rii_group", year="2019")
+    s, notices = p(metric="rii_group", year="2019")
     assert s.year is None
+    assert notices == ["Ignored year=“2019”: “rii_group” has no yearly series."]
     s, _ = p(metric="rii", year="2019")
     assert s.year == 2019
 
