@@ -69,9 +69,9 @@ def initiative_map(countries: dict[str, str], places: pd.DataFrame) -> folium.Ma
         tip = f"<b>{html.escape(str(p.name))} ({html.escape(p.code)})</b><br>{html.escape(st_['label'])}"
         if p.label:
             tip += f"<br>{html.escape(str(p.label))}"
+        fill = {"fill_color": st_["color"], "fill_opacity": 0.85} if st_["fill"] else {}  # a fill colour forces fill
         folium.CircleMarker([p.lat, p.lon], radius=5 + min(int(p.n), 6), color=st_["color"], weight=2.5,
-                            fill=st_["fill"], fill_color=st_["color"], fill_opacity=0.85,
-                            tooltip=folium.Tooltip(tip, sticky=True)).add_to(m)
+                            fill=st_["fill"], tooltip=folium.Tooltip(tip, sticky=True), **fill).add_to(m)
     _fit(m, places["lon"], places["lat"], list(countries))
     return m
 
