@@ -13,7 +13,7 @@ with contextlib.suppress(ImportError, AttributeError):
 
     PagesManager.uses_pages_directory = False
 
-from components import errors, filter_bar, state
+from components import errors, filter_bar, search_box, state
 from data.shared import settle, warm
 
 # An emoji favicon is drawn from a data: URL. Without page_icon Streamlit shows the current page's
@@ -25,6 +25,11 @@ PAGES = [
     st.Page("pages/map_explorer.py", title="Map explorer", icon=":material/map:", url_path="map", default=True),
     st.Page("pages/divide_view.py", title="Divide", icon=":material/balance:", url_path="divide"),
     st.Page("pages/region_profile.py", title="Region profile", icon=":material/location_on:", url_path="region"),
+    st.Page("pages/initiative_profile.py", title="Initiative profile", icon=":material/hub:", url_path="initiative"),
+    st.Page("pages/value_chain_network.py", title="Value-chain network", icon=":material/share:",
+            url_path="network"),
+    st.Page("pages/connection_finder.py", title="Tier 1 connections", icon=":material/conversion_path:",
+            url_path="connections"),
     st.Page("pages/data_coverage.py", title="Data & coverage", icon=":material/dataset:", url_path="data"),
 ]
 
@@ -36,6 +41,7 @@ try:
         state.sync_url()  # before the page runs: a page may end early with st.stop()
         if state.notices():
             st.warning("  \n".join(state.notices()), icon=":material/link:")
+        search_box.render()
         filter_bar.draw_filters()
         page.run()
 finally:

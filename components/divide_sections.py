@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from components import charts, filter_bar, share, state
+from components import charts, filter_bar, initiative_links, share, state
 from components.charts import barriers as barrier_charts
 from components.charts import concentration as conc_charts
 from components.charts import groups as group_charts
@@ -232,6 +232,7 @@ GAP_CONFIG = {
     "tier1_links": st.column_config.NumberColumn("Tier 1 links"),
     "tier2_links": st.column_config.NumberColumn("Tier 2 links"),
     "tier2_via_parent": st.column_config.NumberColumn("Tier 2 via parent region"),
+    "Tier 1 connections": initiative_links.CONNECT_COLUMN,
 }
 
 
@@ -248,6 +249,8 @@ def gap_lists(p: Page) -> gaps.GapLists:
             st.info(f"No {p.unit} in this list for the current filters.", icon=INFO)
         else:
             shown = gaps.with_profile_links(df, lambda c: state.query_string(p.view.replace(region=c)))
+            if name == "bridging":  # where a Tier 2 region could connect to Tier 1
+                shown = initiative_links.with_connections(shown, "code")
             st.dataframe(shown, hide_index=True, column_config=GAP_CONFIG, height=min(38 + 35 * len(df), 380))
             st.download_button(f"Download CSV ({len(df)} rows)", gaps.to_csv(df),
                                file_name=f"divide_{name}_{p.rule}_nuts{p.level}.csv", mime="text/csv",
@@ -264,6 +267,9 @@ def barrier_divide(p: Page) -> None:
         ind = barriers.indicators()
     except (OSError, ValueError) as exc:
         st.info(f"The RIS 2023 indicator scores could not be loaded: {exc}", icon=INFO)
+        return
+    if ind.empty:
+        st.info("The RIS 2023 indicator table is not available, so this section is off.", icon=INFO)
         return
     edition = str(ind["edition"].iloc[0])
     leader, emerging = score_tables.GROUPS[0], score_tables.GROUPS[3]

@@ -61,6 +61,9 @@ def draw_filters() -> None:
         labels = dict(zip(ini["initiative_id"], ini["short_name"] + " · " + ini["type"], strict=True))
         bind(st.multiselect, "initiatives", "w_init", list, _tuple, label="Initiatives (type to search)",
              options=sorted(labels, key=labels.get), format_func=labels.get, placeholder="All initiatives")
+        for iid in S.current().initiatives[:3]:  # each chosen initiative links to its profile
+            st.page_link("pages/initiative_profile.py", label=f"Profile: {labels[iid]}", icon=":material/hub:",
+                         query_params=S.encode(S.current().replace(initiatives=(iid,))))
         bind(st.multiselect, "groups", "w_group", list, _tuple,
              label="RIS 2023 performance group (regions)", options=list(S.GROUP_SLUGS),
              format_func=S.GROUP_SLUGS.get, placeholder="All groups")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import charts, share, state
+from components import charts, initiative_links, share, state
 from components.charts import barriers as barrier_charts
 from components.charts import profile as profile_charts
 from data import barriers, context, geodata, links, model, profile
@@ -39,6 +39,8 @@ def header(s: state.ViewState) -> None:
     st.caption(f"NUTS level {h['level']}" + (f" · within {h['within']}" if h["within"] else ""))
     st.page_link("pages/map_explorer.py", label="Back to the map", icon=":material/map:",
                  query_params=state.encode(s))
+    st.page_link("pages/connection_finder.py", label="Tier 1 connection points for this region",
+                 icon=":material/hub:", query_params=state.encode(s))
 
 
 def scores(s: state.ViewState) -> None:
@@ -69,9 +71,10 @@ def rii_and_links(s: state.ViewState) -> None:
             st.info("No participation recorded for this region under the current filters "
                     "(the compilation is partial: absence here is not proof of absence).", icon=INFO)
         else:
-            shown = linked.assign(link=links.kind_frame(linked["link"]))
-            st.dataframe(shown[["short_name", "tier", "link", "type", "value_chain", "source_url"]], hide_index=True,
-                         column_config={"source_url": st.column_config.LinkColumn("source")})
+            shown = initiative_links.with_profile(linked.assign(link=links.kind_frame(linked["link"])))
+            st.dataframe(shown[["short_name", "profile", "tier", "link", "type", "value_chain", "source_url"]],
+                         hide_index=True, column_config={"source_url": st.column_config.LinkColumn("source"),
+                                                         "profile": initiative_links.PROFILE_COLUMN})
             st.caption(links.rule_text("regional") + " National membership and associated roles are listed with "
                        "their kind.")
     named = profile.participants_in(s.region, s.selection())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components import initiative_links
 from components import state as S
 from data import links, model, profile
 from data.views import MapView
@@ -27,9 +28,11 @@ def render(code: str | None, view: MapView) -> None:
         st.markdown(f"RIS 2023 group: **{row['ris_group']}**")
     linked = model.initiatives_for(code, S.current().selection())
     if len(linked):
-        show = linked[["short_name", "tier", "link"]].assign(link=links.kind_frame(linked["link"])).rename(
+        show = initiative_links.with_profile(linked)[["short_name", "profile", "tier", "link"]]
+        show = show.assign(link=links.kind_frame(show["link"])).rename(
             columns={"short_name": "initiative", "link": "link kind"})
-        st.dataframe(show, hide_index=True, height=min(35 * len(show) + 38, 260))
+        st.dataframe(show, hide_index=True, height=min(35 * len(show) + 38, 260),
+                     column_config={"profile": initiative_links.PROFILE_COLUMN})
     named = profile.participants_in(code, S.current().selection())
     if len(named):
         with st.expander(f"Named participants located here ({len(named)})"):

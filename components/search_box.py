@@ -31,7 +31,7 @@ def links(hits, *, container=st) -> None:
     for hit in hits.itertuples():
         page, params = target(hit.kind, hit.id)
         container.page_link(page, label=f"{hit.label} — {hit.detail}", icon=ICONS[hit.kind],
-                            query_params=params)
+                            query_params=params, help=f"{hit.label} — {hit.detail}")
 
 
 def render() -> None:
