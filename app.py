@@ -15,6 +15,7 @@ with contextlib.suppress(ImportError, AttributeError):
 
 from components import errors, filter_bar, state
 from components.map import ensure_leaflet_static
+from components.text import md
 
 # An emoji favicon is drawn from a data: URL. Without page_icon Streamlit shows the current page's
 # :material/...: icon, which the browser fetches from fonts.gstatic.com (breaks "no CDN").
@@ -22,17 +23,22 @@ st.set_page_config(page_title="Innovation Everywhere", page_icon="🗺️", layo
 ensure_leaflet_static()
 
 PAGES = [
-    st.Page("pages/map_explorer.py", title="Map explorer", icon=":material/map:", url_path="map", default=True),
+    st.Page("pages/map_explorer.py", title="Map explorer", icon=":material/map:", url_path="home", default=True),
     st.Page("pages/divide_view.py", title="Divide", icon=":material/balance:", url_path="divide"),
     st.Page("pages/region_profile.py", title="Region profile", icon=":material/location_on:", url_path="region"),
     st.Page("pages/data_coverage.py", title="Data & coverage", icon=":material/dataset:", url_path="data"),
 ]
 
+# The default page is served at "/" only (Streamlit ignores its url_path), so "/map" links, which the
+# README and shared views use, would answer "Page not found": a hidden page keeps them working.
+MAP_ALIAS = st.Page("pages/map_explorer.py", title="Map explorer", icon=":material/map:", url_path="map",
+                    visibility="hidden")
+
 with errors.guard():
-    page = st.navigation(PAGES)
+    page = st.navigation([*PAGES, MAP_ALIAS])
     state.current()
     state.sync_url()  # before the page runs: a page may end early with st.stop()
     if state.notices():
-        st.warning("  \n".join(state.notices()), icon=":material/link:")
+        st.warning("  \n".join(md(n) for n in state.notices()), icon=":material/link:")
     filter_bar.draw_filters()
     page.run()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import state as S
+from components.text import md
 from data import model
 from data.views import MapView
 
@@ -17,7 +18,7 @@ def render(code: str | None, view: MapView) -> None:
         st.caption(f"Selected region {code} is not among the regions shown.")
         return
     row = view.table.loc[code]
-    st.subheader(f"{row['name']} ({code})")
+    st.subheader(f"{md(row['name'])} ({code})")
     basis = row.get("basis")
     extra = f" — value of {row['value_code']} ({basis})" if isinstance(basis, str) and basis != "region" else ""
     st.markdown(f"**{view.title}:** {row['value_text']}{extra}")
@@ -26,7 +27,7 @@ def render(code: str | None, view: MapView) -> None:
         f"Tier 2: **{row['t2_regional']}** regional · {row['t2_national']} national"
     )
     if isinstance(row.get("ris_group"), str):
-        st.markdown(f"RIS 2023 group: **{row['ris_group']}**")
+        st.markdown(f"RIS 2023 group: **{md(row['ris_group'])}**")
     links = model.initiatives_for(code, S.current().selection())
     if len(links):
         show = links[["short_name", "tier", "link"]].rename(

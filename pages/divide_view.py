@@ -7,6 +7,7 @@ Thin page: reads the shared state, calls :mod:`data.divide`, renders with
 import streamlit as st
 
 from components import charts, filter_bar, share, state
+from components.text import isolate, md
 from data import divide as D
 from data import geodata, model
 
@@ -170,14 +171,14 @@ names = geodata.registry()["name"]
 options = list(dict.fromkeys([*pool.index, *s.peers]))
 filter_bar.bind(st.multiselect, "peers", "w_peers", lambda v: list(v) if v else suggested, tuple,
                 label=f"Regions to compare (up to {state.MAX_PEERS})", options=options,
-                max_selections=state.MAX_PEERS, format_func=lambda c: f"{names.get(c, c)} ({c})",
+                max_selections=state.MAX_PEERS, format_func=lambda c: f"{isolate(names.get(c, c))} ({c})",
                 placeholder="Type a region name")
 s = state.current()
 chosen = list(s.peers) or suggested
 if s.peers:
     st.caption("Your choice (kept in the link). Clear it to see suggested peers again.")
 elif focus:
-    st.caption(f"Suggested from {why}, {names.get(focus, focus)} ({focus}): same RIS 2023 group first, "
+    st.caption(f"Suggested from {why}, {md(names.get(focus, focus))} ({focus}): same RIS 2023 group first, "
                "then the same country, closest RII 2023 first.")
 if not chosen:
     st.info("Choose up to five regions to compare: no region matches the filters to suggest peers from.",

@@ -4,11 +4,12 @@ import altair as alt
 import streamlit as st
 
 from components import share, state
+from components.text import isolate, md
 from data import geodata, model, profile
 
 s = state.current()
 reg = geodata.registry()
-labels = {c: f"{reg.at[c, 'name']} ({c})" for c in reg.index}
+labels = {c: f"{isolate(reg.at[c, 'name'])} ({c})" for c in reg.index}
 
 st.title("Region profile")
 choice = st.selectbox("Region (type to search)", options=list(labels), format_func=labels.get,
@@ -22,10 +23,10 @@ if not s.region:
 
 h = profile.header(s.region)
 head, link = st.columns([4, 1], vertical_alignment="bottom")
-head.header(f"{h['name']} ({h['code']})")
+head.header(f"{md(h['name'])} ({h['code']})")
 with link:
     share.render()
-st.caption(f"NUTS level {h['level']}" + (f" · within {h['within']}" if h["within"] else ""))
+st.caption(f"NUTS level {h['level']}" + (f" · within {md(h['within'])}" if h["within"] else ""))
 st.page_link("pages/map_explorer.py", label="Back to the map", icon=":material/map:", query_params=state.encode(s))
 
 st.subheader("Innovation scores")
