@@ -14,13 +14,13 @@ with contextlib.suppress(ImportError, AttributeError):
     PagesManager.uses_pages_directory = False
 
 from components import errors, filter_bar, state
-from components.map import ensure_leaflet_static
 from components.text import md
+from data.shared import settle, warm
 
 # An emoji favicon is drawn from a data: URL. Without page_icon Streamlit shows the current page's
 # :material/...: icon, which the browser fetches from fonts.gstatic.com (breaks "no CDN").
 st.set_page_config(page_title="Innovation Everywhere", page_icon="🗺️", layout="wide")
-ensure_leaflet_static()
+warm()  # once per process: heavy loading, static files (deploy/serve.py runs it before listening)
 
 PAGES = [
     st.Page("pages/map_explorer.py", title="Map explorer", icon=":material/map:", url_path="home", default=True),
@@ -34,11 +34,16 @@ PAGES = [
 MAP_ALIAS = st.Page("pages/map_explorer.py", title="Map explorer", icon=":material/map:", url_path="map",
                     visibility="hidden")
 
-with errors.guard():
-    page = st.navigation([*PAGES, MAP_ALIAS])
-    state.current()
-    state.sync_url()  # before the page runs: a page may end early with st.stop()
-    if state.notices():
-        st.warning("  \n".join(md(n) for n in state.notices()), icon=":material/link:")
-    filter_bar.draw_filters()
-    page.run()
+page = st.navigation([*PAGES, MAP_ALIAS])
+degraded = st.empty()  # filled after the page ran: committed tables that are missing or broken
+try:
+    with errors.guard():
+        state.current()
+        state.sync_url()  # before the page runs: a page may end early with st.stop()
+        if state.notices():
+            st.warning("  \n".join(md(n) for n in state.notices()), icon=":material/link:")
+        filter_bar.draw_filters()
+        page.run()
+finally:
+    errors.show_degraded(degraded)
+    settle()  # long-lived objects out of the post-run garbage collection (data/shared.py)
