@@ -16,6 +16,7 @@ from components.charts import concentration as conc_charts
 from components.charts import groups as group_charts
 from components.charts import peers as peer_charts
 from components.charts import scatter as scatter_charts
+from components.text import isolate, md
 from data import barriers, concentration, divide, gaps, geodata, links, model, peers, scope
 from data import context as context_tables
 from data import context_groups as cgroups
@@ -309,14 +310,14 @@ def peer_comparison(p: Page, g: gaps.GapLists) -> None:
     options = list(dict.fromkeys([*pool.index, *p.view.peers]))
     filter_bar.bind(st.multiselect, "peers", "w_peers", lambda v: list(v) if v else suggested, tuple,
                     label=f"Regions to compare (up to {state.MAX_PEERS})", options=options,
-                    max_selections=state.MAX_PEERS, format_func=lambda c: f"{names.get(c, c)} ({c})",
+                    max_selections=state.MAX_PEERS, format_func=lambda c: f"{isolate(names.get(c, c))} ({c})",
                     placeholder="Type a region name")
     s = state.current()
     chosen = list(s.peers) or suggested
     if s.peers:
         st.caption("Your choice (kept in the link). Clear it to see suggested peers again.")
     elif focus:
-        st.caption(f"Suggested from {why}, {names.get(focus, focus)} ({focus}): same RIS 2023 group first, "
+        st.caption(f"Suggested from {why}, {md(names.get(focus, focus))} ({focus}): same RIS 2023 group first, "
                    "then the same country, closest RII 2023 first.")
     if not chosen:
         st.info("Choose up to five regions to compare: no region matches the filters to suggest peers from.",
