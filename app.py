@@ -1,19 +1,10 @@
 """Innovation Everywhere: router and shared filters only. Pages live in pages/."""
 
-import contextlib
-
 import streamlit as st
 
-# Streamlit runs any app that has a pages/ folder through its old (v1) multipage wrapper, which
-# resolves /divide itself and answers "Page not found" before this router runs. Page files are
-# named unlike their URL paths, so such a request still falls back to this script, and the flag
-# below (read by Streamlit for every later run) switches the server to plain st.navigation.
-with contextlib.suppress(ImportError, AttributeError):
-    from streamlit.runtime.pages_manager import PagesManager
-
-    PagesManager.uses_pages_directory = False
-
-from components import errors, filter_bar, state
+# The first request after a server start goes through Streamlit's v1 pages/ wrapper; the files
+# pages/<url_path>.py send it here (components/deeplink.py). st.navigation switches to v2 for good.
+from components import deeplink, errors, filter_bar, state
 from components.map import ensure_leaflet_static
 
 # An emoji favicon is drawn from a data: URL. Without page_icon Streamlit shows the current page's
@@ -22,7 +13,11 @@ st.set_page_config(page_title="Innovation Everywhere", page_icon="🗺️", layo
 ensure_leaflet_static()
 
 PAGES = [
-    st.Page("pages/map_explorer.py", title="Map explorer", icon=":material/map:", url_path="map", default=True),
+    # / shows the map explorer; Streamlit serves a default page only at /, so the map's own page
+    # (linked in the sidebar) is /map and the default is a hidden page running the same script
+    st.Page(deeplink.map_page, title="Map explorer", icon=":material/map:", url_path="home", default=True,
+            visibility="hidden"),
+    st.Page("pages/map_explorer.py", title="Map explorer", icon=":material/map:", url_path="map"),
     st.Page("pages/divide_view.py", title="Divide", icon=":material/balance:", url_path="divide"),
     st.Page("pages/region_profile.py", title="Region profile", icon=":material/location_on:", url_path="region"),
     st.Page("pages/data_coverage.py", title="Data & coverage", icon=":material/dataset:", url_path="data"),
