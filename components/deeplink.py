@@ -14,9 +14,6 @@ runs it; it runs app.py, whose ``st.navigation`` resolves the same URL path to t
 keeps the query string and takes over. From then on these files are never reached (the router
 does not list them). tests/test_deeplinks.py checks that every route has its file.
 
-``/`` and ``/map``: Streamlit serves its default page only at ``/`` (a request for the default
-page's own path gets "Page not found"). So the map explorer is an ordinary page at ``/map``
-and the default page is :func:`map_page`, hidden, which runs the same script.
 """
 
 from __future__ import annotations
@@ -24,15 +21,9 @@ from __future__ import annotations
 import runpy
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-APP = ROOT / "app.py"
-MAP_SCRIPT = ROOT / "pages" / "map_explorer.py"
+APP = Path(__file__).resolve().parents[1] / "app.py"
 
 
 def run_router() -> None:
     runpy.run_path(str(APP), run_name="__main__")
 
-
-def map_page() -> None:
-    """The map explorer at / (the same script as the page at /map)."""
-    runpy.run_path(str(MAP_SCRIPT), run_name="__main__")

@@ -26,6 +26,8 @@ LINKS = [
     ("/divide?country=PL", "The innovation divide"),
     ("/region?region=PL91", "Region profile"),
     ("/data", "Data & coverage"),
+    ("/initiative?initiative=ipcei_hy2tech", "Initiative profile"),
+    ("/connections?region=PL91", "Tier 1 connection points for a region"),
 ]
 
 
