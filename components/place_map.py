@@ -18,7 +18,8 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from components import theme
-from components.map import ATTRIBUTION, FOCUS_CSS, LEAFLET_CSS, LEAFLET_JS, Attribution, GeoJsonLayer
+from components.leaflet_layers import FOCUS_CSS, LEAFLET_CSS, LEAFLET_JS, GeoJsonLayer
+from components.map import ATTRIBUTION, Attribution
 from data import geodata
 
 HEIGHT = 520

@@ -4,12 +4,13 @@ import streamlit as st
 
 from components import filter_bar, legend, region_panel, share, state
 from components import map as map_ui
+from data import shared
 from data.check import summary_line
-from data.views import map_view
 
 filter_bar.draw_view_settings()
 s = state.current()
-view = map_view(s.level, s.selection(), s.metric, s.year, s.scheme, s.k)
+view_args = (s.level, s.selection(), s.metric, s.year, s.scheme, s.k)
+view = shared.map_view(*view_args)  # computed once per view, shared by all sessions
 
 head, link = st.columns([4, 1], vertical_alignment="bottom")
 head.title("Where EU industrial innovation support lands")
@@ -23,8 +24,9 @@ if view.message:
 
 left, right = st.columns([3, 1.25])
 with left:
-    clicked = map_ui.render(view, s.level, context=bool(s.countries or s.groups) or view.table.empty,
-                            tiles=s.tiles)
+    clicked = map_ui.render(shared.map_layer(*view_args), s.level, tiles=s.tiles)
+    if view.rule:
+        st.caption(view.rule)
     st.caption(map_ui.ATTRIBUTION)
     st.caption(summary_line())
 if clicked and clicked != s.region:
