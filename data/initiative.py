@@ -198,11 +198,22 @@ def places(rows: pd.DataFrame, reg: pd.DataFrame) -> pd.DataFrame:
 
 
 def coverage(row: pd.Series, rows: pd.DataFrame) -> str:
-    """'N of M participants named', M from the official or source count where known."""
+    """'N of M participants named', M from the official or source count where known.
+
+    Tier 1 participants are counted once per (name, country) (multi-site projects have a row per
+    site). For an IPCEI, where the sources give statuses, only ``direct`` participants are held
+    against the Commission's count of direct participants; the others are listed after it. A
+    named count above the official one is said as such, never shown as more than 100 %.
+    """
+    extra = ""
     if row["tier"] == 1:
-        named = rows[rows["participant_name"].fillna("") != ""]
-        n = len(named.drop_duplicates(["participant_name", "country_code"]))
-        total = row.get("companies")
+        named = rows[rows["participant_name"].fillna("") != ""].drop_duplicates(["participant_name", "country_code"])
+        status = named["status"].fillna("").astype(str) if "status" in named else pd.Series("", index=named.index)
+        if row["type"] == "IPCEI" and (status == "direct").any():
+            others = status[status != "direct"].replace("", "no status").str.replace("_", " ").value_counts()
+            extra = "; also named: " + ", ".join(f"{n} {k}" for k, n in others.items()) if len(others) else ""
+            named = named[status == "direct"]
+        n, total = len(named), row.get("companies")
         what = "direct participants" if row["type"] == "IPCEI" else "members"
         basis = "the Commission's count" if row["type"] == "IPCEI" else "the source's member count"
     else:
@@ -211,10 +222,13 @@ def coverage(row: pd.Series, rows: pd.DataFrame) -> str:
         what, basis = "participants", "the source's participant count"
     verb = "named" if row["tier"] == 1 else "documented (as regions or countries)"
     if pd.isna(total):
-        return f"{n} {what} {verb}; the sources compiled give no total, so coverage is unknown."
+        return f"{n} {what} {verb}; the sources compiled give no total, so coverage is unknown{extra}."
     total = int(total)
+    if n > total:
+        return (f"{n} {what} {verb}, more than {basis} of {total:,} (the sources name entities the count "
+                f"groups, or later additions), so coverage cannot be stated{extra}.")
     pct = f" ({n / total:.0%})" if total else ""
-    return f"{n} of {total:,} {what} {verb}{pct} — total from {basis}."
+    return f"{n} of {total:,} {what} {verb}{pct} — total from {basis}{extra}."
 
 
 def sources(row: pd.Series, rows: pd.DataFrame) -> pd.DataFrame:
