@@ -22,6 +22,8 @@ COUNT_METRICS = {
 }
 LEVEL_NAMES = {0: "countries (NUTS 0)", 1: "NUTS 1 regions", 2: "NUTS 2 regions", 3: "NUTS 3 regions"}
 PARTICIPATION_EDITION = "Project compilation of public sources, 2026-11-21 (partial member lists)"
+YOUR_DATA = "your data"
+YOUR_EDITION = "Your data, uploaded this session (not checked against the project's sources)"
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,8 @@ def tooltip(row: pd.Series, value_label: str) -> str:
              f"Tier 2: {row['t2_regional']} regional, {row['t2_national']} national"]
     if isinstance(row.get("ris_group"), str):
         lines.append(f"RIS 2023 group: {e(row['ris_group'])}")
+    if row.get("your_data") in (True,):
+        lines.append(f"<i>Includes {YOUR_DATA} (uploaded this session)</i>")
     return "<br>".join(lines)
 
 
@@ -82,7 +86,7 @@ class _Row(dict):
 
 
 _TIP_COLUMNS = ("name", "value_text", "basis", "value_code", "t1_regional", "t1_national",
-                "t2_regional", "t2_national", "ris_group")
+                "t2_regional", "t2_national", "ris_group", "your_data")
 
 
 def _tooltips(table: pd.DataFrame, value_label: str) -> list[str]:
@@ -92,9 +96,17 @@ def _tooltips(table: pd.DataFrame, value_label: str) -> list[str]:
 
 
 def map_view(level: int, sel: model.Selection, metric: str, year: int | None = None,
-             scheme: str = "quantiles", k: int = 5) -> MapView:
-    table = model.region_table(level, sel, metric, year).copy()
-    if metric == "profile":
+             scheme: str = "quantiles", k: int = 5, user=None) -> MapView:
+    """``user``: this session's uploaded data (:class:`data.upload.UserData`) or None."""
+    table = model.region_table(level, sel, metric, year, user=user).copy()
+    if metric == "yours":
+        values = table["value"]
+        classes = classify.numeric(values, scheme, k)
+        has = user is not None and not user.scores.empty
+        title = f"{user.indicator} ({YOUR_DATA})" if has else f"Uploaded indicator ({YOUR_DATA})"
+        unit = user.unit if has else "as uploaded"
+        edition, eu_ref = YOUR_EDITION, None
+    elif metric == "profile":
         values = table["profile"].astype(object)
         classes = classify.categorical(values, model.PROFILE_COLOURS)
         title, unit, edition = "Tier profile", "category", PARTICIPATION_EDITION
@@ -114,13 +126,18 @@ def map_view(level: int, sel: model.Selection, metric: str, year: int | None = N
         y = year if year in s.years else s.default_year
         title, unit, edition = s.title(y), s.unit, s.edition
         eu_ref = sc.eu_reference(metric, y)
+    if metric in ("profile", *COUNT_METRICS) and user is not None and not user.participation.empty:
+        edition = f"{edition}; with {YOUR_EDITION[0].lower()}{YOUR_EDITION[1:]}"
+        title = f"{title} (incl. {YOUR_DATA})"
     table["value"] = values
     table["value_text"] = [_value_text(v, unit) for v in values]
     table["cls"] = classes.assigned.reindex(table.index)
     table["colour"] = classes.colour_of().reindex(table.index)
     table["tip"] = _tooltips(table, title)
     message = None
-    if table.empty:
+    if metric == "yours" and (user is None or user.scores.empty):
+        message = "No uploaded values in this session: upload a score table on the Data & coverage page."
+    elif table.empty:
         message = "No region matches these filters. Widen the country or performance-group filter."
     elif metric != "profile" and metric not in COUNT_METRICS and table["value"].isna().all():
         message = f"No {title} values for the regions shown."
