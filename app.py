@@ -31,8 +31,8 @@ PAGES = [
 with errors.guard():
     page = st.navigation(PAGES)
     state.current()
+    state.sync_url()  # before the page runs: a page may end early with st.stop()
     if state.notices():
         st.warning("  \n".join(state.notices()), icon=":material/link:")
     filter_bar.draw_filters()
     page.run()
-    state.sync_url()

@@ -10,33 +10,12 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from components import theme
 from data import divide as D
 from data import scores as sc
 
-OKABE_ITO = {
-    "blue": "#0072B2",
-    "orange": "#E69F00",
-    "green": "#009E73",
-    "purple": "#CC79A7",
-    "sky": "#56B4E9",
-    "vermillion": "#D55E00",
-    "yellow": "#F0E442",
-}
-TIER_COLOURS = {"Tier 1": OKABE_ITO["blue"], "Tier 2": OKABE_ITO["orange"]}
-PROFILE_COLOURS = {
-    "Both tiers": OKABE_ITO["green"],
-    "Tier 1 only": OKABE_ITO["blue"],
-    "Tier 2 only": OKABE_ITO["orange"],
-    "Neither tier": OKABE_ITO["vermillion"],
-}
-GROUP_COLOURS = {  # scoreboard order: dark to light blue for the top, orange to vermillion below
-    sc.GROUPS[0]: OKABE_ITO["blue"],
-    sc.GROUPS[1]: OKABE_ITO["sky"],
-    sc.GROUPS[2]: OKABE_ITO["orange"],
-    sc.GROUPS[3]: OKABE_ITO["vermillion"],
-}
-FONT = 15
-TITLE = 18
+FONT = theme.CHART_FONT
+TITLE = theme.CHART_TITLE
 GROUP_LABELS = list(D.GROUP_ROWS)
 
 
@@ -69,7 +48,7 @@ def group_tier_chart(shares: pd.DataFrame, title: str, subtitle: str = "", unit:
                          "n": int(r["n"]), "inherited": int(r["n_inherited"]), "label": f"{r[f'{col}_share']:.0%}"})
     df = pd.DataFrame(rows, columns=["group", "tier", "share", "count", "n", "inherited", "label"])
     order = [g for g in GROUP_LABELS if g in set(df["group"])]
-    tiers = [t for t in TIER_COLOURS if t in set(df["tier"])]
+    tiers = [t for t in theme.TIER_COLOURS if t in set(df["tier"])]
     base = alt.Chart(df).encode(
         y=alt.Y("group:N", sort=order, title=None),
         yOffset=alt.YOffset("tier:N", sort=tiers),
@@ -80,7 +59,7 @@ def group_tier_chart(shares: pd.DataFrame, title: str, subtitle: str = "", unit:
                  alt.Tooltip("inherited:Q", title="group taken from a larger region")],
     )
     bars = base.mark_bar().encode(color=alt.Color(
-        "tier:N", scale=alt.Scale(domain=tiers, range=[TIER_COLOURS[t] for t in tiers]),
+        "tier:N", scale=alt.Scale(domain=tiers, range=[theme.TIER_COLOURS[t] for t in tiers]),
         legend=alt.Legend(title=None)))
     text = base.mark_text(align="left", dx=4, fontSize=FONT - 1).encode(text="label:N")
     return (bars + text).properties(title=alt.TitleParams(title, subtitle=subtitle or alt.Undefined),
@@ -110,7 +89,8 @@ def group_profile_chart(shares: pd.DataFrame, title: str, subtitle: str = "", un
                  alt.Tooltip("share:Q", title="share", format=".1%")],
     )
     bars = base.mark_bar(stroke="white", strokeWidth=1).encode(color=alt.Color(
-        "profile:N", sort=profiles, scale=alt.Scale(domain=profiles, range=[PROFILE_COLOURS[p] for p in profiles]),
+        "profile:N", sort=profiles,
+        scale=alt.Scale(domain=profiles, range=[theme.DIVIDE_PROFILE_COLOURS[p] for p in profiles]),
         legend=alt.Legend(title=None, columns=2)))
     return bars.properties(title=alt.TitleParams(title, subtitle=subtitle or alt.Undefined),
                            height=alt.Step(44), width="container")
@@ -156,7 +136,7 @@ def divide_scatter(table: pd.DataFrame, x: str, y: str, fit: D.Fit, x_title: str
     )
     points = base.mark_circle(opacity=0.9, stroke="#222", strokeWidth=0.8).encode(
         color=alt.Color("eis_group:N", sort=groups,
-                        scale=alt.Scale(domain=groups, range=[GROUP_COLOURS[g] for g in groups]),
+                        scale=alt.Scale(domain=groups, range=[theme.GROUP_COLOURS[g] for g in groups]),
                         legend=alt.Legend(title="EIS 2023 group")),
         size=alt.Size("selected:N", scale=alt.Scale(domain=["other", "selected"], range=[140, 420]), legend=None),
     )
@@ -200,7 +180,7 @@ def lorenz_chart(cons: list[D.Concentration], unit: str) -> alt.LayerChart:
     df = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
         columns=["units_share", "value_share", "tier", "tier_key"])
     names = list(dict.fromkeys(df["tier"]))
-    colours = [TIER_COLOURS[k] for k in dict.fromkeys(df["tier_key"])]
+    colours = [theme.TIER_COLOURS[k] for k in dict.fromkeys(df["tier_key"])]
     diag = alt.Chart(pd.DataFrame({"units_share": [0.0, 1.0], "value_share": [0.0, 1.0],
                                    "what": ["perfect equality"] * 2})).mark_line(
         color="#777", strokeDash=[4, 4], strokeWidth=1.5).encode(
@@ -221,14 +201,6 @@ def lorenz_chart(cons: list[D.Concentration], unit: str) -> alt.LayerChart:
 
 # --- 5. peers ---------------------------------------------------------------------------------
 
-PARTICIPATION_COLOURS = {
-    "t1_regional": OKABE_ITO["blue"],
-    "t1_national": OKABE_ITO["sky"],
-    "t2_regional": OKABE_ITO["vermillion"],
-    "t2_national": OKABE_ITO["orange"],
-}
-
-
 def _peer_tooltip(unit: str) -> list[alt.Tooltip]:
     return [alt.Tooltip("region:N", title="region"), alt.Tooltip("measure:N", title="measure"),
             alt.Tooltip("value_text:N", title=unit), alt.Tooltip("basis:N", title="value from")]
@@ -248,7 +220,7 @@ def peer_scores_chart(long: pd.DataFrame, measures: list[str], panel_width: int 
         y = alt.Y("region:N", sort=regions, title=None,
                   axis=alt.Axis(labelLimit=260) if i == 0 else None)
         base = alt.Chart(sub).encode(y=y, tooltip=_peer_tooltip(unit))
-        bars = base.transform_filter("isValid(datum.value)").mark_bar(color=OKABE_ITO["green"]).encode(
+        bars = base.transform_filter("isValid(datum.value)").mark_bar(color=theme.SCORE_BAR).encode(
             x=alt.X("value:Q", title=short_unit, axis=alt.Axis(tickCount=3)))
         text = base.mark_text(align="left", dx=4, fontSize=FONT).encode(
             x=alt.X("x:Q", title=short_unit), text="value_text:N",
@@ -261,7 +233,7 @@ def peer_scores_chart(long: pd.DataFrame, measures: list[str], panel_width: int 
 
 def peer_participation_chart(long: pd.DataFrame) -> alt.Chart:
     """Grouped bars: Tier 1 / Tier 2 initiatives per peer, regional vs national-only links."""
-    cols = [c for c in PARTICIPATION_COLOURS if D.PEER_MEASURES[c][0] in set(long["measure"])]
+    cols = [c for c in theme.PARTICIPATION_COLOURS if D.PEER_MEASURES[c][0] in set(long["measure"])]
     labels = [D.PEER_MEASURES[c][0] for c in cols]
     sub = long[long["measure"].isin(labels)]
     regions = list(dict.fromkeys(sub["region"]))
@@ -272,7 +244,7 @@ def peer_participation_chart(long: pd.DataFrame) -> alt.Chart:
         tooltip=_peer_tooltip("initiatives"),
     )
     bars = base.mark_bar().encode(color=alt.Color(
-        "measure:N", sort=labels, scale=alt.Scale(domain=labels, range=[PARTICIPATION_COLOURS[c] for c in cols]),
+        "measure:N", sort=labels, scale=alt.Scale(domain=labels, range=[theme.PARTICIPATION_COLOURS[c] for c in cols]),
         legend=alt.Legend(title=None, columns=2)))
     text = base.mark_text(align="left", dx=3, fontSize=FONT - 1).encode(text="value_text:N")
     return (bars + text).properties(title="Initiatives linked (filters applied)", height=alt.Step(19),

@@ -8,6 +8,7 @@ import html
 
 import streamlit as st
 
+from components import theme
 from data.classify import NO_DATA
 from data.views import MapView
 
@@ -16,16 +17,16 @@ def legend_html(view: MapView) -> str:
     c = view.classes
     rows = []
     for label, colour, n in zip(c.labels, c.colours, c.counts, strict=True):
-        border = "1px dashed #555" if label == NO_DATA else "1px solid #555"
+        border = theme.LEGEND_BORDER_NO_DATA if label == NO_DATA else theme.LEGEND_BORDER
         rows.append(
             '<div class="ie-legend-row" style="display:flex;align-items:center;gap:.5rem;margin:.15rem 0">'
             f'<span style="display:inline-block;width:1.6rem;height:1.1rem;background:{colour};border:{border}"></span>'
             f'<span style="flex:1">{html.escape(label)}</span>'
-            f'<span style="color:#555;font-variant-numeric:tabular-nums">{n}</span></div>'
+            f'<span style="color:{theme.MUTED_TEXT};font-variant-numeric:tabular-nums">{n}</span></div>'
         )
     unit = html.escape(view.unit)
     return (f'<div class="ie-legend" style="font-size:1rem;line-height:1.35">'
-            f'<div style="color:#555;font-size:.85rem;margin-bottom:.2rem">{unit} · regions</div>'
+            f'<div style="color:{theme.MUTED_TEXT};font-size:.85rem;margin-bottom:.2rem">{unit} · regions</div>'
             + "".join(rows) + "</div>")
 
 

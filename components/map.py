@@ -27,6 +27,7 @@ import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
+from components import theme
 from data.classify import NO_DATA
 from data.views import MapView
 from geo import display
@@ -80,19 +81,19 @@ def _style(feature: dict) -> dict:
     nodata = p.get("cls") == NO_DATA
     return {
         "fillColor": p["colour"],
-        "fillOpacity": 0.9,
-        "color": "#777777" if nodata else "#4d4d4d",
-        "weight": 0.6,
-        "dashArray": "3 3" if nodata else None,
+        "fillOpacity": theme.FILL_OPACITY,
+        "color": theme.STROKE_NO_DATA if nodata else theme.STROKE,
+        "weight": theme.STROKE_WIDTH,
+        "dashArray": theme.DASH_NO_DATA if nodata else None,
     }
 
 
 def _highlight(_feature: dict) -> dict:
-    return {"weight": 2.5, "color": "#000000"}
+    return dict(theme.HIGHLIGHT)
 
 
 def _context_style(_feature: dict) -> dict:
-    return {"fillColor": "#ececec", "fillOpacity": 1, "color": "#b0b0b0", "weight": 0.5}
+    return dict(theme.CONTEXT_STYLE)
 
 
 TOOLTIP_CSS = """<style>

@@ -276,11 +276,16 @@ def update(**changes) -> ViewState:
 
     st.session_state[_KEY] = current().replace(**changes)
     st.session_state[_NOTICES] = []
+    sync_url()  # now, not at the end of the run: a page may still stop early (st.stop)
     return st.session_state[_KEY]
 
 
 def sync_url() -> None:
-    """Mirror the canonical state into the address bar (keeps reserved params)."""
+    """Mirror the canonical state into the address bar (keeps reserved params).
+
+    Called by the router before each page runs (a page switch starts from a bare URL) and by
+    :func:`update` on every change, so the address bar is right even when a page stops early:
+    after ``st.stop()`` nothing more can be sent to the browser."""
     import streamlit as st
 
     want = encode(current())

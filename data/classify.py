@@ -1,4 +1,4 @@
-"""Class breaks and colours for choropleths (mapclassify for breaks, branca for colours).
+"""Class breaks and colours for choropleths (mapclassify for breaks; colours from components/theme.py).
 
 The result of :func:`classify` is plain data (labels, colours, a class per region) so the map
 and the legend, drawn by different components, always agree. Missing values get the
@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import branca.colormap as bcm
 import numpy as np
 import pandas as pd
 
+from components import theme
+
 NO_DATA = "No data"
-NO_DATA_COLOUR = "#c8c8c8"
 SCHEMES = ("quantiles", "equal", "natural")
 
 
@@ -35,15 +35,6 @@ def _fmt(x: float, integer: bool) -> str:
     return f"{round(x)}" if integer else f"{x:,.1f}" if abs(x) >= 10 else f"{x:,.2f}"
 
 
-def _ramp(n: int) -> list[str]:
-    if n <= 0:
-        return []
-    cm = bcm.linear.YlGnBu_09
-    if n == 1:
-        return [cm(cm.vmin + 0.6 * (cm.vmax - cm.vmin))[:7]]
-    return [cm.rgb_hex_str(cm.vmin + (0.12 + 0.88 * i / (n - 1)) * (cm.vmax - cm.vmin)) for i in range(n)]
-
-
 def numeric(values: pd.Series, scheme: str = "quantiles", k: int = 5, integer: bool = False,
             zero_class: str | None = None) -> Classes:
     """Classify numbers; NaN -> NO_DATA. With ``zero_class``, zeros get that class of their own."""
@@ -59,7 +50,7 @@ def numeric(values: pd.Series, scheme: str = "quantiles", k: int = 5, integer: b
         zeros = body[body == 0]
         if len(zeros):
             labels.append(zero_class)
-            colours.append("#f4f1ea")
+            colours.append(theme.ZERO_COLOUR)
             assigned[zeros.index] = zero_class
         body = body[body != 0]
     if len(body):
@@ -86,7 +77,7 @@ def numeric(values: pd.Series, scheme: str = "quantiles", k: int = 5, integer: b
         lows = [body.min(), *list(bins[:-1])]
         idx = np.searchsorted(bins, body.values, side="left")
         idx = np.clip(idx, 0, len(bins) - 1)
-        ramp = _ramp(len(bins))
+        ramp = theme.ramp(len(bins))
         cls_labels = []
         for i, hi in enumerate(bins):
             lo = lows[i]
@@ -108,7 +99,7 @@ def numeric(values: pd.Series, scheme: str = "quantiles", k: int = 5, integer: b
         colours += ramp
     if (assigned == NO_DATA).any():
         labels.append(NO_DATA)
-        colours.append(NO_DATA_COLOUR)
+        colours.append(theme.NO_DATA_COLOUR)
     counts = tuple(int((assigned == lab).sum()) for lab in labels)
     return Classes(tuple(labels), tuple(colours), assigned, counts, note)
 
@@ -121,6 +112,6 @@ def categorical(values: pd.Series, colours: dict[str, str]) -> Classes:
     cols = [colours[c] for c in labels]
     if (assigned == NO_DATA).any():
         labels.append(NO_DATA)
-        cols.append(NO_DATA_COLOUR)
+        cols.append(theme.NO_DATA_COLOUR)
     counts = tuple(int((assigned == lab).sum()) for lab in labels)
     return Classes(tuple(labels), tuple(cols), assigned, counts)

@@ -34,13 +34,6 @@ PROFILE_CLASSES = (
     "National-level only",
     "No link recorded",
 )
-PROFILE_COLOURS = {  # Okabe-Ito palette (colour-blind safe)
-    "Both tiers": "#009E73",
-    "Tier 1 only": "#0072B2",
-    "Tier 2 only": "#E69F00",
-    "National-level only": "#A6B8CC",
-    "No link recorded": "#F4F1EA",
-}
 
 
 @dataclass(frozen=True)

@@ -18,14 +18,6 @@ from geo.hierarchy import normalize_country
 
 RIS_YEARS = tuple(range(2016, 2024))
 GROUPS = ("Innovation Leader", "Strong Innovator", "Moderate Innovator", "Emerging Innovator")
-# Order and hues follow the scoreboards' maps: blues for leaders/strong, yellow to orange for
-# moderate/emerging. The pair blue/orange stays distinct for the common colour-vision deficiencies.
-GROUP_COLOURS = {
-    "Innovation Leader": "#1f4e8c",
-    "Strong Innovator": "#6fa8dc",
-    "Moderate Innovator": "#f6c343",
-    "Emerging Innovator": "#e06c1f",
-}
 
 
 @dataclass(frozen=True)

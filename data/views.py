@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from components import theme
 from data import classify, model
 from data import scores as sc
 
@@ -20,7 +21,6 @@ COUNT_METRICS = {
     "tier2": ("t2_regional", "Tier 2 initiatives with a regional link"),
     "tier2_all": ("t2_any", "Tier 2 initiatives incl. country-level partners"),
 }
-LEVEL_NAMES = {0: "countries (NUTS 0)", 1: "NUTS 1 regions", 2: "NUTS 2 regions", 3: "NUTS 3 regions"}
 PARTICIPATION_EDITION = "Project compilation of public sources, 2026-11-21 (partial member lists)"
 YOUR_DATA = "your data"
 YOUR_EDITION = "Your data, uploaded this session (not checked against the project's sources)"
@@ -57,9 +57,9 @@ def coverage_text(table: pd.DataFrame, level: int) -> str:
     cov = model.coverage(table)
     n = len(table)
     if not cov:
-        return f"{n} {LEVEL_NAMES[level]} shown."
+        return f"{n} {theme.LEVEL_NAMES[level]} shown."
     parts = [f"{cnt} {basis}" for basis, cnt in sorted(cov.items(), key=lambda kv: -kv[1])]
-    return f"{n} {LEVEL_NAMES[level]} shown: " + ", ".join(parts) + "."
+    return f"{n} {theme.LEVEL_NAMES[level]} shown: " + ", ".join(parts) + "."
 
 
 def tooltip(row: pd.Series, value_label: str) -> str:
@@ -108,7 +108,7 @@ def map_view(level: int, sel: model.Selection, metric: str, year: int | None = N
         edition, eu_ref = YOUR_EDITION, None
     elif metric == "profile":
         values = table["profile"].astype(object)
-        classes = classify.categorical(values, model.PROFILE_COLOURS)
+        classes = classify.categorical(values, theme.PROFILE_COLOURS)
         title, unit, edition = "Tier profile", "category", PARTICIPATION_EDITION
         eu_ref = None
     elif metric in COUNT_METRICS:
@@ -120,7 +120,7 @@ def map_view(level: int, sel: model.Selection, metric: str, year: int | None = N
         s = sc.SCORES[metric]
         values = table["value"] if "value" in table else pd.Series(dtype=float)
         if s.kind == "categorical":
-            classes = classify.categorical(values, sc.GROUP_COLOURS)
+            classes = classify.categorical(values, theme.GROUP_COLOURS)
         else:
             classes = classify.numeric(values, scheme, k)
         y = year if year in s.years else s.default_year

@@ -11,8 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from components import theme
+from components.theme import NO_DATA_COLOUR
 from data import classify
-from data.classify import NO_DATA, NO_DATA_COLOUR
+from data.classify import NO_DATA
 
 pytestmark = [
     pytest.mark.filterwarnings("ignore:Numba not installed:UserWarning"),
@@ -100,10 +102,10 @@ def test_all_missing():
 
 @pytest.mark.parametrize("n", range(1, 10))
 def test_ramp_never_uses_the_no_data_or_zero_colour(n):
-    ramp = classify._ramp(n)
+    ramp = theme.ramp(n)
     assert len(ramp) == n == len(set(ramp))
     assert all(re.fullmatch(r"#[0-9a-f]{6}", c) for c in ramp)
-    assert NO_DATA_COLOUR not in ramp and "#f4f1ea" not in ramp
+    assert NO_DATA_COLOUR not in ramp and theme.ZERO_COLOUR not in ramp
 
 
 def test_zero_class_for_counts():

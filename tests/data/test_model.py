@@ -7,6 +7,7 @@ import math
 import pandas as pd
 import pytest
 
+from components import theme
 from data import model
 from data.model import Selection
 
@@ -131,8 +132,8 @@ def test_participation_counts_with_no_links():
 
 
 def test_profile_colours_cover_every_class():
-    assert list(model.PROFILE_COLOURS) == list(model.PROFILE_CLASSES)
-    assert len(set(model.PROFILE_COLOURS.values())) == len(model.PROFILE_CLASSES)
+    assert list(theme.PROFILE_COLOURS) == list(model.PROFILE_CLASSES)
+    assert len(set(theme.PROFILE_COLOURS.values())) == len(model.PROFILE_CLASSES)
 
 
 INI = pd.DataFrame({

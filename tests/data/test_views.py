@@ -5,8 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from components import theme
+from components.theme import NO_DATA_COLOUR
 from data import model, views
-from data.classify import NO_DATA, NO_DATA_COLOUR
+from data.classify import NO_DATA
 from data.model import Selection
 
 pytestmark = [
@@ -73,7 +75,7 @@ def default_profile(mirror) -> views.MapView:
 def test_profile_view(default_profile):
     v = default_profile
     assert v.classes.labels == model.PROFILE_CLASSES  # every category in the legend, fixed order
-    assert v.classes.colours == tuple(model.PROFILE_COLOURS.values())
+    assert v.classes.colours == tuple(theme.PROFILE_COLOURS.values())
     assert len(v.table) == 334
     assert set(v.table["cls"]) <= set(model.PROFILE_CLASSES)
     assert (v.table["cls"] == v.table["profile"].astype(str)).all()
