@@ -13,12 +13,14 @@ with contextlib.suppress(ImportError, AttributeError):
 
     PagesManager.uses_pages_directory = False
 
-from components import errors, filter_bar, state
+from components import errors, filter_bar, present, state, story_nav, userdata
 from components.map import ensure_leaflet_static
 
 # An emoji favicon is drawn from a data: URL. Without page_icon Streamlit shows the current page's
 # :material/...: icon, which the browser fetches from fonts.gstatic.com (breaks "no CDN").
-st.set_page_config(page_title="Innovation Everywhere", page_icon="🗺️", layout="wide")
+_present = st.query_params.get("present") == "1"
+st.set_page_config(page_title="Innovation Everywhere", page_icon="🗺️", layout="wide",
+                   initial_sidebar_state="collapsed" if _present or state.embedded() else "auto")
 ensure_leaflet_static()
 
 PAGES = [
@@ -31,7 +33,10 @@ PAGES = [
 with errors.guard():
     page = st.navigation(PAGES)
     state.current()
+    story_nav.apply_step()  # a story step in the URL sets the view before the filters are drawn
     state.sync_url()  # before the page runs: a page may end early with st.stop()
+    present.apply(state.current().present, state.embedded())
+    userdata.banner()
     if state.notices():
         st.warning("  \n".join(state.notices()), icon=":material/link:")
     filter_bar.draw_filters()

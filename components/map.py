@@ -97,7 +97,7 @@ def _context_style(_feature: dict) -> dict:
 
 
 TOOLTIP_CSS = """<style>
-.foliumtooltip { font-size: 15px; max-width: 340px; white-space: normal; }
+.foliumtooltip { font-size: 15px; width: max-content; max-width: min(420px, 70vw); white-space: normal; }
 .foliumtooltip table { margin: auto; }
 .foliumtooltip tr { text-align: left; }
 .foliumtooltip th { padding: 2px; padding-right: 8px; }
@@ -177,7 +177,11 @@ class GeoJsonLayer(MacroElement):
         if self.tooltip:
             js += (f"{name}.bindTooltip(function (layer) {{ return '<table><tr><td>' + "
                    f"layer.feature.properties[{_js(self.tooltip)}] + '</td></tr></table>'; }}, "
-                   f'{{"sticky": true, "className": "foliumtooltip"}});\n')
+                   f'{{"sticky": true, "className": "foliumtooltip"}});\n'
+                   # open the tooltip towards the map's centre, so it is never cut by the map's edge
+                   f"{name}.on('mousemove', function (e) {{ var t = e.layer.getTooltip(); if (!t) return; "
+                   f"var s = {map_name}.getSize(), p = e.containerPoint; t.options.direction = "
+                   f"p.x < s.x * 0.3 ? 'right' : p.x > s.x * 0.7 ? 'left' : p.y > s.y / 2 ? 'top' : 'bottom'; }});\n")
         return js + f"{name}.addData({self.data_js});\n{name}.addTo({map_name});\n"
 
     def render(self, **kwargs) -> None:
@@ -254,13 +258,13 @@ def clicked_code(result: dict | None) -> str | None:
     return code if isinstance(code, str) else None
 
 
-def render(view: MapView, level: int, *, context: bool, tiles: bool) -> str | None:
+def render(view: MapView, level: int, *, context: bool, tiles: bool, height: int = MAP_HEIGHT) -> str | None:
     """Draw the map; return the code of a region the user has just clicked (else None)."""
     import streamlit as st
     from streamlit_folium import st_folium
 
     m = build(view, level, context=context, tiles=tiles)
-    result = st_folium(m, key="map", height=MAP_HEIGHT, use_container_width=True,
+    result = st_folium(m, key="map", height=height, use_container_width=True,
                        returned_objects=RETURNED)
     code = clicked_code(result)
     if code and code != st.session_state.get("_map_last_click"):

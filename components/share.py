@@ -9,9 +9,9 @@ import streamlit as st
 from components import state as S
 
 
-def current_url(page_path: str | None = None) -> str:
-    """Absolute URL of this view (falls back to a relative link when the host is unknown)."""
-    qs = S.query_string(S.current())
+def current_url(page_path: str | None = None, state: S.ViewState | None = None) -> str:
+    """Absolute URL of this view, or of ``state`` (falls back to a relative link when the host is unknown)."""
+    qs = S.query_string(state or S.current())
     try:
         parts = urlsplit(st.context.url or "")
     except Exception:

@@ -34,7 +34,8 @@ PARTICIPATION_METRICS = {
     "tier2": "Tier 2 initiatives, regional links",
     "tier2_all": "Tier 2 initiatives, incl. national membership",
 }
-METRICS = {**PARTICIPATION_METRICS, **{k: s.title() for k, s in scores.SCORES.items()}}
+METRICS = {**PARTICIPATION_METRICS, **{k: s.title() for k, s in scores.SCORES.items()},
+           "yours": "Your data (uploaded this session)"}
 LEVELS = (0, 1, 2, 3)
 SCHEMES = {"quantiles": "Quantiles", "equal": "Equal interval", "natural": "Natural breaks (Fisher-Jenks)"}
 K_RANGE = range(3, 8)
@@ -65,6 +66,10 @@ class ViewState:
     tiles: bool = False
     dgroup: str = "ris"  # Divide page: grouping (DIVIDE_GROUPS)
     dlinks: str = "regional"  # Divide page: links counted (DIVIDE_LINKS); national membership hides the divide
+    present: bool = False  # presentation mode: sidebar collapsed, large type, high contrast
+    story: str | None = None  # a story id of data/stories.toml, or "links" (built from links)
+    step: int = 1  # 1-based step of the story
+    links: str | None = None  # story=links: the steps' query strings, packed (data/stories.py)
 
     def selection(self) -> Selection:
         return Selection(
@@ -119,7 +124,9 @@ MULTI = {"country": "countries", "chain": "chains", "eco": "ecosystems", "type":
          "init": "initiatives", "group": "groups", "peers": "peers"}
 SINGLE = {"tier": "tier", "level": "level", "metric": "metric", "year": "year",
           "scheme": "scheme", "k": "k", "region": "region", "tiles": "tiles",
-          "dgroup": "dgroup", "dlinks": "dlinks"}
+          "dgroup": "dgroup", "dlinks": "dlinks", "present": "present", "story": "story", "step": "step",
+          "links": "links"}
+MAX_STEPS = 12
 PARAMS = {**MULTI, **SINGLE}
 MAX_VALUE_LEN = 200
 
@@ -175,6 +182,22 @@ def _single(name: str, raw: str, a: Allowed):
     elif name == "dlinks":
         if raw.lower() in DIVIDE_LINKS:
             return raw.lower()
+    elif name == "present":
+        if raw in ("0", "1"):
+            return raw == "1"
+    elif name == "story":
+        from data import stories
+
+        if raw.lower() in stories.ids() or raw.lower() == stories.LINKS:
+            return raw.lower()
+    elif name == "step":
+        if raw.isdigit() and 1 <= int(raw) <= MAX_STEPS:
+            return int(raw)
+    elif name == "links":
+        from data import stories
+
+        if stories.unpack(raw):
+            return raw
     raise ValueError("not an allowed value")
 
 
@@ -197,7 +220,7 @@ def parse(params: Mapping[str, object], allowed: Allowed | None = None) -> tuple
         if name not in PARAMS:
             notices.append(f"Ignored unknown URL parameter “{_clip(name)}”.")
             continue
-        if len(text) > MAX_VALUE_LEN * 10:
+        if len(text) > MAX_VALUE_LEN * (40 if name == "links" else 10):
             notices.append(f"Ignored “{name}”: value too long.")
             continue
         if name in MULTI:
@@ -222,6 +245,8 @@ def parse(params: Mapping[str, object], allowed: Allowed | None = None) -> tuple
             except ValueError:
                 notices.append(f"Ignored {name}=“{shown}”: not an allowed value.")
     state = ViewState(**values)
+    if state.story is None and (state.step != 1 or state.links):
+        state = state.replace(step=1, links=None)
     if state.year is not None and not scores.SCORES.get(state.metric, scores.SCORES["rii"]).years:
         state = state.replace(year=None)
     return state, notices
@@ -265,6 +290,13 @@ def current():
     return st.session_state[_KEY]
 
 
+def embedded() -> bool:
+    """True when Streamlit's own ``?embed=true`` is on the URL (content only, for iframes)."""
+    import streamlit as st
+
+    return str(st.query_params.get("embed", "")).lower() == "true"
+
+
 def notices() -> list[str]:
     import streamlit as st
 
@@ -278,6 +310,16 @@ def update(**changes) -> ViewState:
     st.session_state[_NOTICES] = []
     sync_url()  # now, not at the end of the run: a page may still stop early (st.stop)
     return st.session_state[_KEY]
+
+
+def replace_state(new: ViewState, notices_: list[str] | None = None) -> ViewState:
+    """Set the whole view state at once (a story step), with the notices to show."""
+    import streamlit as st
+
+    st.session_state[_KEY] = new
+    st.session_state[_NOTICES] = list(notices_ or [])
+    sync_url()
+    return new
 
 
 def sync_url() -> None:

@@ -192,7 +192,8 @@ def region_table(level: int, sel: Selection = Selection(), metric: str = "profil
         s = nuts_resolve(user.scores, level) if user is not None and not user.scores.empty else None
         cols = ("value", "year", "value_code", "basis")
         for c, src in zip(("value", "value_year", "value_code", "basis"), cols, strict=True):
-            out[c] = s[src].reindex(out.index) if s is not None else np.nan
+            out[c] = s[src].reindex(out.index) if s is not None else pd.Series(
+                np.nan if c == "value" else None, index=out.index, dtype=float if c == "value" else object)
         out["your_data"] = out["your_data"] | out["value"].notna()
     elif metric in sc.SCORES:
         s = resolved_score(metric, level, year)

@@ -1,35 +1,47 @@
-"""Map explorer: choropleth of the filtered view, legend, region details."""
+"""Map explorer: choropleth of the filtered view, legend, region details, stories and downloads."""
 
 import streamlit as st
 
-from components import filter_bar, legend, region_panel, share, state
+from components import downloads, filter_bar, legend, present, region_panel, share, state, story_nav, theme, userdata
 from components import map as map_ui
 from data.check import summary_line
 from data.views import map_view
 
 filter_bar.draw_view_settings()
 s = state.current()
-view = map_view(s.level, s.selection(), s.metric, s.year, s.scheme, s.k)
+embed = state.embedded()
+view = map_view(s.level, s.selection(), s.metric, s.year, s.scheme, s.k, user=userdata.current())
+if s.present:
+    view = present.high_contrast(view)
 
-head, link = st.columns([4, 1], vertical_alignment="bottom")
-head.title("Where EU industrial innovation support lands")
-with link:
-    share.render()
-st.caption("Tier 1: IPCEIs and European Industrial Alliances · Tier 2: Euroclusters, cluster "
-           "partnerships and S3 partnerships. Participation is a compilation of public sources; "
-           "member lists are partial, so “no link recorded” is not proof of absence.")
+with st.container(key="ie-head"):
+    head, tools = st.columns([3, 2] if not s.present else [5, 2], vertical_alignment="bottom")
+    (head.subheader if s.present else head.title)("Where EU industrial innovation support lands")
+    with tools, st.container(horizontal=True, horizontal_alignment="right"):
+        share.render()
+        story_nav.render_menu()
+        downloads.map_downloads(view, s.level, share.current_url())
+story_nav.render_bar(view)
+with st.container(key="ie-intro"):
+    st.caption("Tier 1: IPCEIs and European Industrial Alliances · Tier 2: Euroclusters, cluster "
+               "partnerships and S3 partnerships. Participation is a compilation of public sources; "
+               "member lists are partial, so “no link recorded” is not proof of absence.")
 if view.message:
     st.info(view.message, icon=":material/info:")
 
-left, right = st.columns([3, 1.25])
-with left:
-    clicked = map_ui.render(view, s.level, context=bool(s.countries or s.groups) or view.table.empty,
-                            tiles=s.tiles)
-    st.caption(map_ui.ATTRIBUTION)
-    st.caption(summary_line())
-if clicked and clicked != s.region:
-    s = state.update(region=clicked)
-with right:
-    legend.render(view)
-    st.divider()
-    region_panel.render(s.region, view)
+with st.container(key="ie-body"):
+    left, right = st.columns([3, 1.25] if not s.present else [3, 1.1])
+    with left:
+        height = theme.PRESENT_MAP_HEIGHT if s.present or embed else map_ui.MAP_HEIGHT
+        clicked = map_ui.render(view, s.level, context=bool(s.countries or s.groups) or view.table.empty,
+                                tiles=s.tiles, height=height)
+        st.caption(map_ui.ATTRIBUTION)
+        if not s.present and not embed:
+            st.caption(summary_line())
+    if clicked and clicked != s.region:
+        s = state.update(region=clicked)
+    with right:
+        legend.render(view)
+        if not s.present and not embed:
+            st.divider()
+            region_panel.render(s.region, view)

@@ -1,0 +1,64 @@
+"""Presentation mode (``?present=1``), content-only embedding (``?embed=true``) and the phone layout.
+
+All three are layout only: CSS injected once per run and a high-contrast recolouring of a map
+view (classes keep their labels, only colours change, so map, legend and downloads agree).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import streamlit as st
+
+from components import theme
+from data.classify import NO_DATA
+
+PHONE_MAX_PX = 640
+BASE_CSS = f"""<style>
+/* phone: map first, full width; the intro moves below the map and legend */
+@media (max-width: {PHONE_MAX_PX}px) {{
+  .block-container {{ padding: .6rem .6rem 2rem !important; }}
+  .st-key-ie-intro {{ order: 3; }}
+  .st-key-ie-head h1 {{ font-size: 1.25rem !important; padding: 0 !important; }}
+  .st-key-ie-head {{ order: 0; }}
+  .st-key-ie-body {{ order: 1; }}
+}}
+</style>"""
+PRESENT_CSS = f"""<style>
+html, body, [data-testid="stAppViewContainer"] {{ font-size: {theme.PRESENT_FONT_PX}px; }}
+header[data-testid="stHeader"] {{ display: none; }}
+.block-container {{ padding: .4rem 1.2rem 0 !important; max-width: 100% !important; }}
+.st-key-ie-head h1, .st-key-ie-head h3 {{ font-size: 1.45rem !important; padding: 0 !important; margin: 0 !important;
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
+.st-key-ie-intro {{ display: none; }}
+.st-key-ie-story {{ font-size: 1.1rem; }}
+.ie-legend {{ font-size: 1.1rem !important; }}
+[data-testid="stCaptionContainer"] {{ color: #222 !important; }}
+</style>"""
+EMBED_CSS = """<style>
+section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+header[data-testid="stHeader"], .st-key-ie-head, .st-key-ie-intro, .st-key-ie-story, .st-key-ie-extra {
+  display: none !important; }
+.block-container { padding: .3rem .5rem 0 !important; max-width: 100% !important; }
+</style>"""
+
+
+def css(present: bool, embed: bool) -> str:
+    return BASE_CSS + (PRESENT_CSS if present else "") + (EMBED_CSS if embed else "")
+
+
+def apply(present: bool, embed: bool) -> None:
+    st.html(css(present, embed))
+
+
+def high_contrast(view):
+    """The same view with the presentation palette (labels, classes and counts unchanged)."""
+    c = view.classes
+    fixed = {**theme.HIGH_CONTRAST_PROFILE, **theme.HIGH_CONTRAST_GROUPS, NO_DATA: theme.HIGH_CONTRAST_NO_DATA}
+    numeric = [lab for lab in c.labels if lab not in fixed and not lab.startswith("0 (")]
+    ramp = dict(zip(numeric, theme.high_contrast_ramp(len(numeric)), strict=True))
+    colours = tuple(fixed.get(lab) or ramp.get(lab) or col for lab, col in zip(c.labels, c.colours, strict=True))
+    classes = dataclasses.replace(c, colours=colours)
+    table = view.table.copy()
+    table["colour"] = classes.colour_of().reindex(table.index)
+    return dataclasses.replace(view, table=table, classes=classes)
