@@ -14,14 +14,19 @@ from components import theme
 from data.classify import NO_DATA
 
 PHONE_MAX_PX = 640
+MAIN = '[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"]'
 BASE_CSS = f"""<style>
-/* phone: map first, full width; the intro moves below the map and legend */
+/* phone: map first, full width; legend below it, then the intro. Streamlit's main block is not a
+   flex box and wraps each keyed container in a layout wrapper, so both are styled here. */
 @media (max-width: {PHONE_MAX_PX}px) {{
-  .block-container {{ padding: .6rem .6rem 2rem !important; }}
-  .st-key-ie-intro {{ order: 3; }}
-  .st-key-ie-head h1 {{ font-size: 1.25rem !important; padding: 0 !important; }}
-  .st-key-ie-head {{ order: 0; }}
-  .st-key-ie-body {{ order: 1; }}
+  .block-container {{ padding: 3.8rem .6rem 2rem !important; }}
+  {MAIN} > div:has(> .st-key-ie-head) {{ order: 0; }}
+  {MAIN} > div:has(> .st-key-ie-story) {{ order: 1; }}
+  {MAIN} > div:has(> .st-key-ie-body) {{ order: 2; }}
+  {MAIN} > div:has(> .st-key-ie-intro) {{ order: 3; }}
+  {MAIN} > div:has(> .st-key-ie-extra) {{ order: 4; }}
+  .st-key-ie-head h1 {{ font-size: 1.15rem !important; padding: 0 !important; line-height: 1.3; }}
+  .st-key-ie-head [data-testid="stHorizontalBlock"] {{ gap: .3rem; }}
 }}
 </style>"""
 PRESENT_CSS = f"""<style>
@@ -31,7 +36,8 @@ header[data-testid="stHeader"] {{ display: none; }}
 .st-key-ie-head h1, .st-key-ie-head h3 {{ font-size: 1.45rem !important; padding: 0 !important; margin: 0 !important;
   white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
 .st-key-ie-intro {{ display: none; }}
-.st-key-ie-story {{ font-size: 1.1rem; }}
+.st-key-ie-story {{ font-size: 1.1rem; line-height: 1.35; }}
+.ie-story-caption {{ margin-top: .15rem; }}
 .ie-legend {{ font-size: 1.1rem !important; }}
 [data-testid="stCaptionContainer"] {{ color: #222 !important; }}
 </style>"""

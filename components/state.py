@@ -294,7 +294,10 @@ def embedded() -> bool:
     """True when Streamlit's own ``?embed=true`` is on the URL (content only, for iframes)."""
     import streamlit as st
 
-    return str(st.query_params.get("embed", "")).lower() == "true"
+    try:  # st.query_params never shows the reserved names; st.context knows
+        return bool(st.context.is_embedded)
+    except Exception:
+        return False
 
 
 def notices() -> list[str]:

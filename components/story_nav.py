@@ -85,16 +85,16 @@ def render_bar(view) -> None:
     n = min(s.step, len(story.steps))
     step = story.steps[n - 1]
     with st.container(key="ie-story"):
-        text, nav = st.columns([5, 2], vertical_alignment="center")
+        text, nav = st.columns([3, 2], vertical_alignment="center")
         text.html(f'<div class="ie-story-head"><b>{html.escape(story.title)}</b> · step {n} of '
                   f"{len(story.steps)}: {html.escape(step.title)}</div>"
                   f'<div class="ie-story-caption">{html.escape(caption_for(story, n, view))}</div>')
-        b1, b2, b3 = nav.columns(3)
-        b1.button("Previous", icon=":material/arrow_back:", disabled=n <= 1, on_click=go, args=(n - 1,),
-                  shortcut="Left", key="story_prev", width="stretch")
-        b2.button("Next", icon=":material/arrow_forward:", disabled=n >= len(story.steps), on_click=go,
-                  args=(n + 1,), shortcut="Right", key="story_next", width="stretch", type="primary")
-        b3.button("Exit", icon=":material/close:", on_click=stop, key="story_exit", width="stretch")
+        with nav, st.container(horizontal=True, horizontal_alignment="right", wrap=False):
+            st.button("Previous", icon=":material/arrow_back:", disabled=n <= 1, on_click=go, args=(n - 1,),
+                      shortcut="Left", key="story_prev")
+            st.button("Next", icon=":material/arrow_forward:", disabled=n >= len(story.steps), on_click=go,
+                      args=(n + 1,), shortcut="Right", key="story_next", type="primary")
+            st.button("Exit", icon=":material/close:", on_click=stop, key="story_exit")
 
 
 def render_menu() -> None:

@@ -14,20 +14,22 @@ view = map_view(s.level, s.selection(), s.metric, s.year, s.scheme, s.k, user=us
 if s.present:
     view = present.high_contrast(view)
 
-with st.container(key="ie-head"):
-    head, tools = st.columns([3, 2] if not s.present else [5, 2], vertical_alignment="bottom")
-    (head.subheader if s.present else head.title)("Where EU industrial innovation support lands")
-    with tools, st.container(horizontal=True, horizontal_alignment="right"):
-        share.render()
-        story_nav.render_menu()
-        downloads.map_downloads(view, s.level, share.current_url())
+if not (s.present and story_nav.active()):  # a presented story shows its own heading instead
+    with st.container(key="ie-head"):
+        head, tools = st.columns([3, 2], vertical_alignment="center")
+        (head.subheader if s.present else head.title)("Where EU industrial innovation support lands")
+        with tools, st.container(horizontal=True, horizontal_alignment="right", wrap=False):
+            share.render("Link")
+            story_nav.render_menu()
+            downloads.map_downloads(view, s.level, share.current_url())
 story_nav.render_bar(view)
 with st.container(key="ie-intro"):
     st.caption("Tier 1: IPCEIs and European Industrial Alliances · Tier 2: Euroclusters, cluster "
                "partnerships and S3 partnerships. Participation is a compilation of public sources; "
                "member lists are partial, so “no link recorded” is not proof of absence.")
+message = st.empty()  # always there, so the map keeps its place (and its frame) in the page
 if view.message:
-    st.info(view.message, icon=":material/info:")
+    message.info(view.message, icon=":material/info:")
 
 with st.container(key="ie-body"):
     left, right = st.columns([3, 1.25] if not s.present else [3, 1.1])
