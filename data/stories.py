@@ -110,7 +110,7 @@ def unpack(token: str) -> list[str]:
         raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
         d = zlib.decompressobj()
         text = d.decompress(raw, MAX_STEPS * MAX_QUERY)
-        if d.unconsumed_tail:
+        if d.unconsumed_tail or not d.eof:  # too big, or not a complete zlib stream
             return []
         queries = text.decode("utf-8").split("\n")
     except (binascii.Error, zlib.error, UnicodeDecodeError, ValueError):

@@ -367,7 +367,9 @@ def validate(table: Table, columns: dict[str, str] | None = None, *, kind: str |
         good.append(rec)
     valid = pd.DataFrame(good)
     if kind == "scores" and len(valid):
-        main_level = int(valid["level"].mode().iloc[0])
+        counts = valid["level"].value_counts()
+        tied = set(counts[counts == counts.max()].index)
+        main_level = int(next(lv for lv in valid["level"] if lv in tied))  # the most common; a tie: the first
         off = valid[valid["level"] != main_level]
         for rec in off.itertuples():
             problems.append((rec.row, rec.code, f"{rec.code} is a NUTS {rec.level} code, but this file's "

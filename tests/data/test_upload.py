@@ -183,3 +183,45 @@ def test_templates_validate_cleanly(mirror):
     for kind in U.TEMPLATES:
         rep = U.validate(U.read_table(f"{kind}.csv", U.template_csv(kind)))
         assert rep.kind == kind and U.report_lines(rep) == [], kind
+
+
+def test_merged_result_in_the_model_and_the_download(mirror):
+    from data import exports as E
+    from data.model import Selection
+    from data.views import map_view
+
+    before = map_view(2, Selection(countries=("RO",)), "profile").table
+    rep = U.validate(U.read_table("m.csv", b"initiative,nuts_code,tier\nHy2Use,RO11\nMy <i>valley</i>,RO12,2\n"))
+    assert U.report_lines(rep) == []
+    ud = U.to_user_data(rep, "m.csv")
+    after = map_view(2, Selection(countries=("RO",)), "profile", user=ud)
+    t = after.table
+    assert t.loc["RO11", "t1_regional"] == before.loc["RO11", "t1_regional"] + 1
+    assert t.loc["RO12", "t2_regional"] == before.loc["RO12", "t2_regional"] + 1
+    assert t["your_data"].tolist() == [c in ("RO11", "RO12") for c in t.index]
+    assert t.loc["RO11", "profile"] in ("Tier 1 only", "Both tiers")
+    assert "Includes your data" in t.loc["RO11", "tip"] and "Includes your data" not in t.loc["RO21", "tip"]
+    assert after.title == "Tier profile (incl. your data)" and "your data" in after.edition
+    df = E.map_table(after, {"country": "RO"}, source="s")
+    assert df.loc[df["your_data"], "nuts_code"].tolist() == ["RO11", "RO12"]
+    # a tier filter keeps the user's initiative in its tier only
+    t2 = map_view(2, Selection(countries=("RO",), tiers=(1,)), "profile", user=ud).table
+    assert t2.loc["RO12", "t2_regional"] == 0 and not t2.loc["RO12", "your_data"]
+    # the base model is unchanged for other sessions
+    again = map_view(2, Selection(countries=("RO",)), "profile").table
+    assert again["t1_regional"].tolist() == before["t1_regional"].tolist() and not again["your_data"].any()
+
+
+def test_uploaded_scores_shown_as_their_own_metric_with_escaped_names(mirror):
+    from data.model import Selection
+    from data.views import map_view
+
+    rep = U.validate(U.read_table("s.csv", b"nuts_code,value,indicator\nRO11,3,<img src=x onerror=alert(1)>\nRO2,5,\n"))
+    v = map_view(2, Selection(countries=("RO",)), "yours", user=U.to_user_data(rep, "s.csv"))
+    t = v.table
+    assert U.report_lines(rep) == [
+        "Row 3: RO2 is a NUTS 1 code, but this file's values are NUTS 2 (one level per file)"]
+    assert t.loc["RO11", "value"] == 3 and t["value"].notna().sum() == 1
+    assert t.loc["RO11", "basis"] == "region"
+    assert "<img" not in t.loc["RO11", "tip"] and "&lt;img src=x" in t.loc["RO11", "tip"]
+    assert t["your_data"].sum() == t["value"].notna().sum()
