@@ -207,12 +207,11 @@ def ours_payload() -> int:
 def naive_payload() -> int:
     import folium
     import geopandas as gpd
-    import pandas as pd
 
     from data import sources
 
     regions = gpd.read_file(sources.fetch("nuts_rg_20m_l2"))
-    ris = pd.read_csv(sources.fetch("ris2023"), dtype={"ris_code": str})
+    ris = __import__("data.scores", fromlist=["x"]).ris2023().rename_axis("ris_code").reset_index()
     m = folium.Map(location=[52, 12], zoom_start=4)
     folium.Choropleth(geo_data=regions, data=ris, columns=["ris_code", "rii"], key_on="feature.properties.NUTS_ID",
                       fill_color="YlGnBu", nan_fill_color="#cccccc").add_to(m)

@@ -62,7 +62,7 @@ def naive_region_table():
     from data import sources
 
     regions = gpd.read_file(sources.fetch("nuts_rg_20m_l2"))
-    ris = pd.read_csv(sources.fetch("ris2023"), dtype={"ris_code": str})
+    ris = __import__("data.scores", fromlist=["x"]).ris2023().rename_axis("ris_code").reset_index()
     ini = pd.read_csv(REPO_ROOT / "data" / "initiatives.csv", dtype={"initiative_id": str})
     par = pd.read_csv(REPO_ROOT / "data" / "participation.csv", dtype={"place_code": str})
     par = par[par["place_level"] >= 2].assign(code=lambda d: d["place_code"].str.slice(0, 4))

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import folium
 import geopandas as gpd
-import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -23,7 +22,7 @@ st.set_page_config(page_title="Naive map", layout="wide")
 st.title("Naive map")
 
 regions = gpd.read_file(sources.fetch("nuts_rg_20m_l2"))
-ris = pd.read_csv(sources.fetch("ris2023"), dtype={"ris_code": str})
+ris = __import__("data.scores", fromlist=["x"]).ris2023().rename_axis("ris_code").reset_index()
 countries = st.sidebar.multiselect("Countries", sorted(regions["CNTR_CODE"].unique()), key="country")
 chain = st.sidebar.selectbox("Value chain", ["all", "hydrogen", "batteries", "microelectronics"], key="chain")
 if countries:

@@ -10,9 +10,8 @@ from collections.abc import Callable
 import streamlit as st
 
 from components import state as S
-from data import scores, tables, vocab
+from data import geodata, scores, tables, vocab
 from data.tables import slug
-from geo import nuts
 
 
 def bind(widget: Callable, field: str, key: str, to_widget=lambda v: v, from_widget=lambda v: v, **kw):
@@ -32,13 +31,13 @@ def _tuple(v) -> tuple:
 
 
 def countries() -> list[str]:
-    names = nuts.country_names()
+    names = geodata.country_names()
     return sorted(names, key=lambda c: names[c])
 
 
 def draw_filters() -> None:
     ini = tables.initiatives()
-    names = nuts.country_names()
+    names = geodata.country_names()
     chain_labels = {slug(c): c for c in vocab.VALUE_CHAINS}
     chain_counts = ini["chain_id"].value_counts()
     st.sidebar.header("Filters")

@@ -28,9 +28,9 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from components import theme
+from data import geodata
 from data.classify import NO_DATA
 from data.views import MapView
-from geo import display
 
 ATTRIBUTION = "© EuroGeographics for the administrative boundaries"
 STATIC_DIR = Path(__file__).resolve().parents[1] / "static" / "vendor" / "leaflet"
@@ -113,7 +113,7 @@ def _js(obj: object) -> str:
 @functools.cache
 def _geometry_js(level: int, scale: str) -> dict[str, str]:
     """NUTS code -> the geometry's JSON text (serialised once per process)."""
-    return {code: _js(g) for code, g in display.geometries(level, scale).items()}
+    return {code: _js(g) for code, g in geodata.geometries(level, scale).items()}
 
 
 class _Text(Element):
@@ -198,7 +198,7 @@ class GeoJsonLayer(MacroElement):
 
 def _bounds(codes: list[str], level: int, scale: str) -> list[list[float]] | None:
     """[[south, west], [north, east]] of the regions' boxes."""
-    b = display.bounds(level, scale)
+    b = geodata.bounds(level, scale)
     boxes = [b[c] for c in codes if c in b]
     if not boxes:
         return None
@@ -218,7 +218,7 @@ def _properties(view: MapView, geoms) -> list[tuple[str, dict]]:
 
 def features(view: MapView, level: int, scale: str = "20M") -> list[dict]:
     """The view's regions as GeoJSON features (what the map layer draws)."""
-    geoms = display.geometries(level, scale)
+    geoms = geodata.geometries(level, scale)
     return [{"type": "Feature", "id": code, "properties": props, "geometry": geoms[code]}
             for code, props in _properties(view, geoms)]
 
@@ -244,8 +244,8 @@ def build(view: MapView, level: int, *, context: bool, tiles: bool = False,
     Attribution(ATTRIBUTION).add_to(m)
     m.get_root().header.add_child(folium.Element(FOCUS_CSS))
     codes = list(view.table.index) or []
-    m.fit_bounds(display.view_bounds(codes, level, scale) if codes else
-                 display.view_bounds([], level, scale))
+    m.fit_bounds(geodata.view_bounds(codes, level, scale) if codes else
+                 geodata.view_bounds([], level, scale))
     return m
 
 

@@ -43,6 +43,7 @@ TIERS = {"both": (), "1": (1,), "2": (2,)}
 # Divide page options: how regions are grouped and which links count
 DIVIDE_GROUPS = {"ris": "RIS 2023 regional group", "eis": "EIS 2023 national group"}
 DIVIDE_LINKS = {"any": "Regional or national links", "regional": "Regional links only"}
+NETWORK_LEVELS = (0, 1, 2)
 GROUP_SLUGS = {"leader": scores.GROUPS[0], "strong": scores.GROUPS[1],
                "moderate": scores.GROUPS[2], "emerging": scores.GROUPS[3]}
 
@@ -70,6 +71,7 @@ class ViewState:
     story: str | None = None  # a story id of data/stories.toml, or "links" (built from links)
     step: int = 1  # 1-based step of the story
     links: str | None = None  # story=links: the steps' query strings, packed (data/stories.py)
+    nlevel: int = 0  # Network page: places are countries (0) or NUTS 1/2 regions (NETWORK_LEVELS)
 
     def selection(self) -> Selection:
         return Selection(
@@ -108,10 +110,9 @@ class Allowed:
 
 @functools.cache
 def default_allowed() -> Allowed:
-    from data import tables
-    from geo import nuts
+    from data import geodata, tables
 
-    reg = nuts.registry()
+    reg = geodata.registry()
     return Allowed(
         countries=frozenset(reg.index[reg["level"] == 0]),
         initiatives=frozenset(tables.initiatives()["initiative_id"]),
@@ -124,8 +125,8 @@ MULTI = {"country": "countries", "chain": "chains", "eco": "ecosystems", "type":
          "init": "initiatives", "group": "groups", "peers": "peers"}
 SINGLE = {"tier": "tier", "level": "level", "metric": "metric", "year": "year",
           "scheme": "scheme", "k": "k", "region": "region", "tiles": "tiles",
-          "dgroup": "dgroup", "dlinks": "dlinks", "present": "present", "story": "story", "step": "step",
-          "links": "links"}
+          "dgroup": "dgroup", "dlinks": "dlinks", "nlevel": "nlevel", "present": "present", "story": "story",
+          "step": "step", "links": "links"}
 MAX_STEPS = 12
 PARAMS = {**MULTI, **SINGLE}
 MAX_VALUE_LEN = 200
@@ -198,6 +199,9 @@ def _single(name: str, raw: str, a: Allowed):
 
         if stories.unpack(raw):
             return raw
+    elif name == "nlevel":
+        if raw.isdigit() and int(raw) in NETWORK_LEVELS:
+            return int(raw)
     raise ValueError("not an allowed value")
 
 
@@ -208,8 +212,17 @@ def _clip(text: str, n: int = 40) -> str:
 
 def parse(params: Mapping[str, object], allowed: Allowed | None = None) -> tuple[ViewState, list[str]]:
     """Query params -> (state, notices). Never raises: bad input becomes a notice."""
+    state, notices, _ = parse_full(params, allowed)
+    return state, notices
+
+
+def parse_full(params: Mapping[str, object], allowed: Allowed | None = None
+               ) -> tuple[ViewState, list[str], dict[str, tuple[str, ...]]]:
+    """:func:`parse` plus the rejected values per parameter name (clipped), so a page can say
+    "not found" and offer close matches for an unknown id or code."""
     a = allowed or default_allowed()
     notices: list[str] = []
+    rejected: dict[str, tuple[str, ...]] = {}
     values: dict[str, object] = {}
     for name, raw in params.items():
         if name in RESERVED:
@@ -232,6 +245,7 @@ def parse(params: Mapping[str, object], allowed: Allowed | None = None) -> tuple
                 v = norm(item)
                 (kept if v in ok_set else bad).append(v if v in ok_set else item)
             if bad:
+                rejected[name] = tuple(_clip(b, MAX_VALUE_LEN) for b in bad[:5])
                 notices.append(f"Ignored {name} value(s) not recognised: {', '.join(map(_clip, bad[:5]))}"
                                + (" …" if len(bad) > 5 else "") + ".")
             kept = sorted(set(kept))
@@ -243,13 +257,16 @@ def parse(params: Mapping[str, object], allowed: Allowed | None = None) -> tuple
             try:
                 values[SINGLE[name]] = _single(name, text.strip(), a)
             except ValueError:
+                rejected[name] = (_clip(text.strip(), MAX_VALUE_LEN),)
                 notices.append(f"Ignored {name}=“{shown}”: not an allowed value.")
     state = ViewState(**values)
     if state.story is None and (state.step != 1 or state.links):
         state = state.replace(step=1, links=None)
     if state.year is not None and not scores.SCORES.get(state.metric, scores.SCORES["rii"]).years:
+        rejected["year"] = (str(state.year),)
+        notices.append(f"Ignored year=“{state.year}”: “{state.metric}” has no yearly series.")
         state = state.replace(year=None)
-    return state, notices
+    return state, notices, rejected
 
 
 def encode(state: ViewState) -> dict[str, str]:
@@ -278,6 +295,7 @@ def query_string(state: ViewState) -> str:
 
 _KEY = "view_state"
 _NOTICES = "url_notices"
+_REJECTED = "url_rejected"
 
 
 def current():
@@ -286,7 +304,7 @@ def current():
 
     if _KEY not in st.session_state:
         params = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
-        st.session_state[_KEY], st.session_state[_NOTICES] = parse(params)
+        st.session_state[_KEY], st.session_state[_NOTICES], st.session_state[_REJECTED] = parse_full(params)
     return st.session_state[_KEY]
 
 
@@ -300,6 +318,13 @@ def embedded() -> bool:
         return False
 
 
+def rejected(name: str) -> tuple[str, ...]:
+    """Values of URL parameter ``name`` that the first load of this session could not use."""
+    import streamlit as st
+
+    return st.session_state.get(_REJECTED, {}).get(name, ())
+
+
 def notices() -> list[str]:
     import streamlit as st
 
@@ -311,6 +336,7 @@ def update(**changes) -> ViewState:
 
     st.session_state[_KEY] = current().replace(**changes)
     st.session_state[_NOTICES] = []
+    st.session_state[_REJECTED] = {}
     sync_url()  # now, not at the end of the run: a page may still stop early (st.stop)
     return st.session_state[_KEY]
 

@@ -13,8 +13,7 @@ import streamlit as st
 
 from components import share
 from components import state as S
-from data import model, stories, tables
-from geo import nuts
+from data import geodata, model, stories, tables
 
 _APPLIED = "story_applied"
 
@@ -72,7 +71,7 @@ def stop() -> None:
 def caption_for(story: stories.Story, n: int, view) -> str:
     s = S.current()
     n_ini = len(model.selected_initiatives(tables.initiatives(), s.selection()))
-    facts = stories.facts(view, s.level, nuts.country_names(), n_ini)
+    facts = stories.facts(view, s.level, geodata.country_names(), n_ini)
     return stories.caption(story.steps[n - 1].caption, facts)
 
 

@@ -616,9 +616,9 @@ def read_source(data_dir: Path, rel: str) -> pd.DataFrame:
 def load_nuts_index() -> dict[str, tuple[int, str]]:
     """NUTS_ID -> (level, CNTR_CODE) for NUTS 2021 levels 0-3, through the project's loader
     (cache -> mirror -> GISCO), like every other use of the geometries."""
-    from geo import nuts
+    from data import geodata
 
-    reg = nuts.registry()
+    reg = geodata.registry()
     return {code: (int(lv), str(c)) for code, lv, c in zip(reg.index, reg["level"], reg["country"], strict=True)}
 
 
@@ -698,6 +698,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     write_csv(initiatives, args.out / "initiatives.csv")
     write_csv(participation, args.out / "participation.csv")
     print(summary(initiatives, participation))
+    from data.build import derived_tables, write_derived
+
+    derived = derived_tables(data_dir)
+    write_derived(derived, args.out / "derived")
+    print("derived/: " + ", ".join(f"{name} {len(df)}" for name, df in derived.items()))
     return 0
 
 

@@ -13,15 +13,15 @@ import sys
 
 import pandas as pd
 
+from data import geodata, tables
 from data import scores as sc
-from data import tables
-from geo import correspondence, nuts
+from geo import correspondence
 
 MIN_JOIN_RATE = 0.99
 
 
 def _join(codes: pd.Series) -> pd.DataFrame:
-    valid = nuts.all_codes()
+    valid = geodata.all_codes()
     rows = [(c, *correspondence.translate(c, valid)) for c in codes]
     return pd.DataFrame(rows, columns=["code", "nuts2021", "how"], index=codes.index)
 
@@ -65,7 +65,7 @@ def score_coverage_by_country(level: int = 2) -> pd.DataFrame:
     r["basis"] = r["basis"].fillna("no data")
     tab = pd.crosstab(r["country"], r["basis"])
     tab.insert(0, "regions", tab.sum(axis=1))
-    names = nuts.country_names()
+    names = geodata.country_names()
     tab.insert(0, "name", [names.get(c, c) for c in tab.index])
     return tab
 

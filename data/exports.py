@@ -155,7 +155,7 @@ def map_figure(view, level: int, *, source: str, subtitle: str = "", palette: Ma
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch
 
-    from geo import nuts
+    from data import geodata as nuts
 
     t = view.table
     geo = nuts.regions(level, "20M")[["code", "geometry"]]

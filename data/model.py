@@ -22,9 +22,9 @@ from dataclasses import dataclass, fields
 import numpy as np
 import pandas as pd
 
+from data import geodata, tables
 from data import scores as sc
-from data import tables
-from geo import correspondence, nuts
+from geo import correspondence
 
 LINK_ORDER = {"direct": 0, "parent": 1, "national": 2}
 PROFILE_CLASSES = (
@@ -99,7 +99,7 @@ def link_table(par: pd.DataFrame, targets: pd.Index, level: int) -> pd.DataFrame
 
 @functools.cache
 def _links(level: int) -> pd.DataFrame:
-    return link_table(tables.participation(), pd.Index(nuts.codes_at(level)), level)
+    return link_table(tables.participation(), pd.Index(geodata.codes_at(level)), level)
 
 
 def participation_counts(links: pd.DataFrame, targets: pd.Index) -> pd.DataFrame:
@@ -141,11 +141,11 @@ def resolved_score(key: str, level: int, year: int | None = None) -> pd.DataFram
 def nuts_resolve(vals: pd.DataFrame, level: int) -> pd.DataFrame:
     from geo.hierarchy import resolve
 
-    return resolve(vals, nuts.codes_at(level), nuts.all_codes(), correspondence.successors())
+    return resolve(vals, geodata.codes_at(level), geodata.all_codes(), correspondence.successors())
 
 
 def regions_frame(level: int, countries: tuple[str, ...] = ()) -> pd.DataFrame:
-    reg = nuts.registry()
+    reg = geodata.registry()
     sel = reg[reg["level"] == level]
     if countries:
         sel = sel[sel["country"].isin(countries)]
@@ -174,7 +174,7 @@ def region_table(level: int, sel: Selection = Selection(), metric: str = "profil
     links = _links(level)
     yours = pd.Index([])
     if has_par:
-        ul = link_table(user.participation, pd.Index(nuts.codes_at(level)), level)
+        ul = link_table(user.participation, pd.Index(geodata.codes_at(level)), level)
         ul = ul[ul["initiative_id"].isin(ini["initiative_id"]) & ul["target"].isin(regs.index)]
         yours = pd.Index(ul["target"].unique())
         links = pd.concat([links, ul], ignore_index=True)

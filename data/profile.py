@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from data import model, tables
+from data import geodata, model, tables
 from data import scores as sc
-from geo import nuts
 from geo.hierarchy import ancestors
 
 
 def header(code: str) -> dict:
-    reg = nuts.registry()
+    reg = geodata.registry()
     row = reg.loc[code]
     chain = [f"{reg.at[a, 'name']} ({a})" for a in reversed(ancestors(code)) if a in reg.index]
     return {"code": code, "name": row["name"], "level": int(row["level"]), "country": row["country"],

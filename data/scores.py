@@ -13,9 +13,6 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from data.sources import fetch
-from geo.hierarchy import normalize_country
-
 RIS_YEARS = tuple(range(2016, 2024))
 GROUPS = ("Innovation Leader", "Strong Innovator", "Moderate Innovator", "Emerging Innovator")
 
@@ -24,7 +21,7 @@ GROUPS = ("Innovation Leader", "Strong Innovator", "Moderate Innovator", "Emergi
 class Score:
     key: str
     label: str
-    dataset: str  # key in data.sources.DATASETS
+    dataset: str  # source key in data/derived/sources.csv
     edition: str
     unit: str
     kind: str = "numeric"  # numeric | categorical
@@ -85,33 +82,89 @@ SCORES: dict[str, Score] = {
 }
 
 
-def _read(dataset: str) -> pd.DataFrame:
-    return pd.read_csv(fetch(dataset), dtype={"ris_code": str, "country_code": str})
+def _table(name: str) -> pd.DataFrame:
+    from data.tables import derived
+
+    return derived(name)
+
+
+def _wide(long: pd.DataFrame, prefix: str, latest: int, latest_col: str) -> pd.DataFrame:
+    """Long (code, year, value) -> one row per code with columns <prefix>_<year>; <latest_col> for ``latest``."""
+    wide = long.pivot(index="code", columns="year", values="value")
+    wide.columns = [latest_col if y == latest else f"{prefix}_{y}" for y in wide.columns]
+    return wide
 
 
 @functools.cache
 def ris2023() -> pd.DataFrame:
-    df = _read("ris2023").set_index("ris_code")
-    df.index = [normalize_country(c[:2]) + c[2:] for c in df.index]
-    return df
+    """RIS 2023 per code: rii (2023), rii_2016..rii_2022, performance_group, change, nuts_level, region_name."""
+    long = _table("scores_ris2023_rii.csv")
+    first = long.drop_duplicates("code").set_index("code")
+    df = _wide(long, "rii", 2023, "rii")
+    df["performance_group"] = long.dropna(subset=["group"]).set_index("code")["group"]
+    df["change_2016_2023_points_derived"] = (df["rii"] - df["rii_2016"]).round(2)
+    df["nuts_level"] = first["level"]
+    df["region_name"] = first["name"]
+    df["zone"] = first["zone"]
+    df["edition"] = first["edition"]
+    return df.loc[first.index]
 
 
 @functools.cache
 def eis2023() -> pd.DataFrame:
-    df = _read("eis2023")
-    df["country_code"] = df["country_code"].map(normalize_country)
-    return df.set_index("country_code")
+    """EIS 2023 per country (EU27 row included): sii_2016..sii_2023, performance_group, country_name, zone."""
+    long = _table("scores_eis2023_sii.csv")
+    first = long.drop_duplicates("code").set_index("code")
+    df = _wide(long, "sii", -1, "")
+    df["performance_group"] = long.dropna(subset=["group"]).set_index("code")["group"]
+    df["country_name"] = first["name"]
+    df["zone"] = first["zone"]
+    df["edition"] = first["edition"]
+    return df.loc[first.index]
 
 
 @functools.cache
 def ris2019() -> pd.DataFrame:
-    return _read("ris2019").set_index("ris_code")
+    long = _table("scores_ris2019_rii.csv")
+    return long.rename(columns={"value": "rii", "level": "nuts_level", "name": "region_name"}).set_index("code")
 
 
 @functools.cache
 def eurostat() -> pd.DataFrame:
-    df = _read("eurostat")
+    df = _table("scores_eurostat.csv").rename(columns={"code": "nuts2_code"})
     return df[df["code_status"] != "aggregate (not a region)"]
+
+
+def _with_meta(df: pd.DataFrame, source: str) -> pd.DataFrame:
+    from data.tables import sources_meta
+
+    m = sources_meta().loc[source]
+    out = df.copy()
+    for col in ("edition", "unit", "licence", "coverage"):
+        if col not in out:
+            out[col] = m[col]
+    out["source"] = source
+    out.attrs.update(title=m["title"], coverage=m["coverage"], licence=m["licence"],
+                     official_page=m["official_page"])
+    return out
+
+
+@functools.cache
+def _ris_indicators() -> pd.DataFrame:
+    names = _table("scores_ris2023_indicator_names.csv")[["indicator_id", "indicator"]]
+    long = _table("scores_ris2023_indicators.csv").merge(names, on="indicator_id", how="left")
+    cols = ["code", "indicator_id", "indicator", "year", "value"]
+    return _with_meta(long[cols], "ris2023_indicators")
+
+
+def ris_indicators() -> pd.DataFrame:
+    """The 21 regional RIS 2023 indicator scores 2016-2023, long.
+
+    Columns: code (RIS code, Eurostat country prefixes; 'EU' = the EU27 row), indicator_id
+    (e.g. '1.1.2'), indicator (name), year, value, edition, unit, licence, coverage, source.
+    A missing score has no row. Returns a copy (the cached frame is never handed out).
+    """
+    return _ris_indicators().copy()
 
 
 @functools.cache

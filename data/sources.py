@@ -1,7 +1,8 @@
 """The one loader for third-party files: local cache -> mirror folder -> official URL.
 
-Third-party files (GISCO geometries, scoreboard and Eurostat score tables) are never
-committed. Every consumer asks :func:`fetch` for a dataset key and gets a local path, or a
+Third-party files are never committed. Since the score and context figures became the
+project's own derived tables (data/derived), only the GISCO geometries are fetched here.
+Every consumer asks :func:`fetch` for a dataset key and gets a local path, or a
 :class:`DataUnavailable` error whose message names the file, every place tried and the fix.
 
 Configuration (environment variables):
@@ -9,6 +10,9 @@ Configuration (environment variables):
 * ``INNOV_CACHE``  - cache folder (default: ``.cache`` in the checkout; git-ignored).
 * ``INNOV_MIRROR`` - mirror folder laid out like ``shared/`` (default: ``../shared`` next to
   the checkout).
+* ``INNOV_GISCO_URL`` - folder URL the GISCO file names (e.g. ``NUTS_RG_20M_2021_4326_LEVL_2.geojson``)
+  are appended to for the download (default: GISCO's own ``.../distribution/v2/nuts/geojson/``),
+  so a deployment can point at its own copy.
 * ``INNOV_OFFLINE=1`` - never try the network (useful in workshops and tests).
 """
 
@@ -23,15 +27,7 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
-GISCO_BASE = "https://gisco-services.ec.europa.eu/distribution/v2/nuts/geojson"
-RIS_PAGE = (
-    "https://research-and-innovation.ec.europa.eu/statistics/performance-indicators/"
-    "regional-innovation-scoreboard_en"
-)
-EIS_PAGE = (
-    "https://research-and-innovation.ec.europa.eu/statistics/performance-indicators/"
-    "european-innovation-scoreboard_en"
-)
+GISCO_BASE = "https://gisco-services.ec.europa.eu/distribution/v2/nuts/geojson/"
 
 Progress = Callable[[str, int, int | None], None]
 # The UI sets this to show a progress bar while a first download runs.
@@ -44,10 +40,25 @@ class DataUnavailable(RuntimeError):
     def __init__(self, dataset: Dataset, attempts: list[str]):
         self.dataset = dataset
         self.attempts = attempts
+        self.filename = dataset.filename
         lines = [f"Could not load {dataset.filename} ({dataset.title})."]
         lines += [f"  {i}. {a}" for i, a in enumerate(attempts, 1)]
         lines.append(f"Fix: {dataset.fix_hint()}")
         super().__init__("\n".join(lines))
+
+
+class TableUnavailable(DataUnavailable):
+    """A table committed in the repository (data/derived/...) is missing or does not pass its schema."""
+
+    def __init__(self, path: Path, title: str, problem: str):
+        self.dataset = None
+        self.attempts = [problem]
+        self.filename = path.name
+        rel = path.relative_to(REPO_ROOT) if path.is_relative_to(REPO_ROOT) else path
+        RuntimeError.__init__(self, (
+            f"Could not load {rel} ({title}): {problem}.\n"
+            f"Fix: restore it with `git checkout -- {rel}`, or rebuild it from the compilation with "
+            "`python -m data.build_tables`."))
 
 
 @dataclass(frozen=True)
@@ -55,21 +66,24 @@ class Dataset:
     key: str
     relpath: str  # path inside the mirror (and inside the cache)
     title: str
-    url: str | None  # official download URL, None where no file-level download exists
+    url: str | None  # fixed download URL; None = INNOV_GISCO_URL (or GISCO's folder) + file name
     official_page: str  # where a person obtains it by hand
 
     @property
     def filename(self) -> str:
         return Path(self.relpath).name
 
+    @property
+    def download_url(self) -> str:
+        return self.url or gisco_base() + self.filename
+
     def fix_hint(self) -> str:
         hint = (
             f"put {self.filename} in the mirror folder at <mirror>/{self.relpath} "
             "(set INNOV_MIRROR to that folder; default ../shared next to the checkout)"
         )
-        if self.url:
-            return hint + f", or go online so it can be downloaded from {self.url}"
-        return hint + f"; the official source is {self.official_page}"
+        return (hint + f", or go online so it can be downloaded from {self.download_url} "
+                "(set INNOV_GISCO_URL to download from another folder)")
 
 
 def _gisco(kind: str, scale: str | None, level: int) -> Dataset:
@@ -80,7 +94,7 @@ def _gisco(kind: str, scale: str | None, level: int) -> Dataset:
     )
     key = f"nuts_{kind.lower()}{'_' + scale.lower() if scale else ''}_l{level}"
     what = f"NUTS 2021 level {level} {'regions ' + scale if kind == 'RG' else 'label points'}"
-    return Dataset(key, f"geo/gisco/{name}", f"Eurostat GISCO {what}", f"{GISCO_BASE}/{name}",
+    return Dataset(key, f"geo/gisco/{name}", f"Eurostat GISCO {what}", None,
                    "https://ec.europa.eu/eurostat/web/gisco/geodata/statistical-units/territorial-units-statistics")
 
 
@@ -89,17 +103,14 @@ DATASETS: dict[str, Dataset] = {
     for d in [
         *(_gisco("RG", s, lv) for s in ("20M", "60M") for lv in range(4)),
         *(_gisco("LB", None, lv) for lv in range(4)),
-        Dataset("ris2023", "data/scores/ris_regions_2023.csv",
-                "Regional Innovation Scoreboard 2023, RII 2016-2023", None, RIS_PAGE),
-        Dataset("ris2019", "data/scores/ris_regions.csv",
-                "Regional Innovation Scoreboard 2019, RII (partial)", None, RIS_PAGE),
-        Dataset("eis2023", "data/scores/eis_countries.csv",
-                "European Innovation Scoreboard 2023, SII", None, EIS_PAGE),
-        Dataset("eurostat", "data/scores/eurostat_regional_indicators.csv",
-                "Eurostat regional R&D and HRST indicators (2020 extract)", None,
-                "https://ec.europa.eu/eurostat/web/science-technology-innovation/database"),
     ]
 }
+
+
+def gisco_base() -> str:
+    """The folder URL GISCO file names are appended to: $INNOV_GISCO_URL, else GISCO's own."""
+    base = os.environ.get("INNOV_GISCO_URL", "").strip() or GISCO_BASE
+    return base if base.endswith("/") else base + "/"
 
 
 def cache_dir() -> Path:
@@ -149,16 +160,15 @@ def fetch(key: str, progress: Progress | None = None) -> Path:
     if mirrored.is_file():
         return mirrored
     attempts.append(f"mirror {mirrored}: not found (INNOV_MIRROR)")
-    if ds.url is None:
-        attempts.append(f"download: no official file URL for this table (source: {ds.official_page})")
-    elif offline():
-        attempts.append(f"download {ds.url}: skipped, INNOV_OFFLINE is set")
+    url = ds.download_url
+    if offline():
+        attempts.append(f"download {url}: skipped, INNOV_OFFLINE is set")
     else:
         try:
-            _download(ds.url, cached, progress or progress_hook.get())
+            _download(url, cached, progress or progress_hook.get())
             return cached
         except Exception as exc:  # network errors of every kind end up in the message
-            attempts.append(f"download {ds.url}: {type(exc).__name__}: {exc}")
+            attempts.append(f"download {url}: {type(exc).__name__}: {exc}")
     raise DataUnavailable(ds, attempts)
 
 
@@ -168,6 +178,6 @@ def status() -> list[dict]:
     for ds in DATASETS.values():
         cached, mirrored = cache_dir() / ds.relpath, mirror_dir() / ds.relpath
         where = "cache" if cached.is_file() else "mirror" if mirrored.is_file() else (
-            "download" if ds.url and not offline() else "missing")
+            "download" if not offline() else "missing")
         rows.append({"dataset": ds.title, "file": ds.filename, "loaded from": where})
     return rows

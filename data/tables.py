@@ -11,15 +11,15 @@ import re
 from pathlib import Path
 
 import pandas as pd
-import pandera.pandas as pa
 
-from data import vocab
+from data import schemas
+from data.sources import TableUnavailable
 
 HERE = Path(__file__).parent
+DERIVED_DIR = HERE / "derived"
 INITIATIVES_CSV = HERE / "initiatives.csv"
 PARTICIPATION_CSV = HERE / "participation.csv"
 
-_URL = r"^https?://\S+$"
 
 
 def slug(label: str) -> str:
@@ -27,46 +27,8 @@ def slug(label: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
 
 
-def _ecosystems_ok(s: pd.Series) -> pd.Series:
-    allowed = set(vocab.ECOSYSTEMS)
-    return s.fillna("").map(lambda v: all(e.strip() in allowed for e in v.split(";")) if v else True)
-
-
-INITIATIVES = pa.DataFrameSchema(
-    {
-        "initiative_id": pa.Column(str, unique=True),
-        "name": pa.Column(str),
-        "short_name": pa.Column(str),
-        "type": pa.Column(str, pa.Check.isin(vocab.TYPES)),
-        "tier": pa.Column(int, pa.Check.isin([1, 2])),
-        "value_chain": pa.Column(str, pa.Check.isin(vocab.VALUE_CHAINS), nullable=True),
-        "ecosystems": pa.Column(str, pa.Check(_ecosystems_ok, element_wise=False), nullable=True),
-        "year": pa.Column("Int64", pa.Check.in_range(1990, 2030), nullable=True),
-        "source_url": pa.Column(str, pa.Check.str_matches(_URL)),
-    },
-    strict=False,
-    coerce=True,
-)
-
-PARTICIPATION = pa.DataFrameSchema(
-    {
-        "initiative_id": pa.Column(str),
-        "tier": pa.Column(int, pa.Check.isin([1, 2])),
-        "place_code": pa.Column(str, pa.Check.str_matches(r"^[A-Z]{2}[A-Z0-9]{0,3}$"), nullable=True),
-        "place_level": pa.Column("Int64", pa.Check.isin([0, 1, 2, 3]), nullable=True),
-        "country_code": pa.Column(str, pa.Check.str_matches(r"^[A-Z]{2}$"), nullable=True),
-        "role": pa.Column(str, pa.Check.isin(vocab.ROLES)),
-        "source_url": pa.Column(str, pa.Check.str_matches(_URL)),
-    },
-    checks=[
-        pa.Check(lambda d: (d["place_code"].isna() | (d["place_code"].str.len() - 2 == d["place_level"])).all(),
-                 error="place_level must equal len(place_code) - 2"),
-        pa.Check(lambda d: (d["place_code"].isna() | (d["place_code"].str[:2] == d["country_code"])).all(),
-                 error="place_code must start with country_code"),
-    ],
-    strict=False,
-    coerce=True,
-)
+INITIATIVES = schemas.INITIATIVES
+PARTICIPATION = schemas.PARTICIPATION
 
 
 def validate(initiatives: pd.DataFrame, participation: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -99,3 +61,28 @@ def initiatives() -> pd.DataFrame:
 
 def participation() -> pd.DataFrame:
     return load()[1]
+
+
+@functools.cache
+def sources_meta() -> pd.DataFrame:
+    """data/derived/sources.csv indexed by source key: title, edition, unit, licence, coverage, ..."""
+    return derived("sources.csv").set_index("source")
+
+
+@functools.cache
+def derived(name: str) -> pd.DataFrame:
+    """A committed derived table (data/derived/<name>), validated by its schema in data/schemas.py.
+
+    Raises :class:`data.sources.TableUnavailable` (a DataUnavailable) naming the file and the fix
+    when it is missing or broken. Callers must not modify the returned frame (it is cached).
+    """
+    path = DERIVED_DIR / name
+    title = name.removesuffix(".csv").replace("_", " ")
+    if not path.is_file():
+        raise TableUnavailable(path, title, "file not found")
+    try:
+        df = pd.read_csv(path, dtype={"code": str, "country": str, "indicator_id": str})
+        return schemas.DERIVED[name].validate(df, lazy=True)
+    except Exception as exc:  # unreadable CSV or schema violation: one message, no traceback
+        first = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else type(exc).__name__
+        raise TableUnavailable(path, title, f"unreadable or not in the expected schema ({first})") from exc

@@ -280,7 +280,7 @@ def validate(table: Table, columns: dict[str, str] | None = None, *, kind: str |
         names = " and ".join(f"“{c}” (or {', '.join(ALIASES[c][1:4])})" for c in missing)
         raise UploadError(f"No column for {names}. Map the columns below.")
     if valid_codes is None:
-        from geo import nuts
+        from data import geodata as nuts
 
         valid_codes = nuts.all_codes()
     if kind == "participation" and initiatives is None:

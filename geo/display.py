@@ -1,17 +1,16 @@
 """Light geometries for web maps: simplified, coordinates rounded, as GeoJSON-ready dicts.
 
-Built once per process per (level, scale) and shared read-only: the map payload for all EU
+Pure functions on frames; :mod:`data.geodata` calls them once per process per (level, scale)
+and shares the result read-only: the map payload for all EU
 NUTS 2 regions stays around 250 KB instead of the 400 KB raw GISCO file.
 """
 
 from __future__ import annotations
 
-import functools
-
+import geopandas as gpd
+import pandas as pd
 import shapely
 from shapely.geometry import mapping
-
-from geo import nuts
 
 TOLERANCE = 0.005  # degrees (~500 m), invisible at the zoom levels the app uses
 GRID = 0.001  # coordinate precision in degrees (~100 m)
@@ -20,29 +19,28 @@ GRID = 0.001  # coordinate precision in degrees (~100 m)
 EUROPE_BOX = (-25.0, 34.0, 45.0, 71.5)
 
 
-@functools.cache
-def geometries(level: int, scale: str = "20M") -> dict[str, dict]:
-    """NUTS code -> GeoJSON geometry dict (simplified, rounded)."""
-    g = nuts.regions(level, scale)
+def geometries(g: gpd.GeoDataFrame) -> dict[str, dict]:
+    """NUTS code -> GeoJSON geometry dict (simplified, rounded) for tidied regions ``g``."""
     simple = g.geometry.simplify(TOLERANCE, preserve_topology=True)
     simple = shapely.set_precision(simple.values, GRID)
     return {code: mapping(geom) for code, geom in zip(g["code"], simple, strict=True)}
 
 
-@functools.cache
-def bounds(level: int, scale: str = "20M") -> dict[str, tuple[float, float, float, float]]:
-    g = nuts.regions(level, scale)
+def bounds(g: gpd.GeoDataFrame) -> dict[str, tuple[float, float, float, float]]:
     return dict(zip(g["code"], map(tuple, g.geometry.bounds.values), strict=True))
 
 
-def view_bounds(codes: list[str], level: int, scale: str = "20M") -> list[list[float]]:
-    """[[south, west], [north, east]] around the regions, ignoring far-away outermost parts."""
+def view_bounds(codes: list[str], points: pd.DataFrame,
+                boxes_by_code: dict[str, tuple[float, float, float, float]]) -> list[list[float]]:
+    """[[south, west], [north, east]] around the regions, ignoring far-away outermost parts.
+
+    ``points``: lon/lat per code (the registry); ``boxes_by_code``: see :func:`bounds`.
+    """
     west, south, east, north = EUROPE_BOX
-    pts = nuts.registry()[["lon", "lat"]].reindex(list(codes))  # unknown codes -> NaN -> left out
+    pts = points[["lon", "lat"]].reindex(list(codes))  # unknown codes -> NaN -> left out
     keep = (pts["lon"].between(west, east) & pts["lat"].between(south, north)).to_numpy()
     inside = [c for c, k in zip(codes, keep, strict=True) if k]
-    b = bounds(level, scale)
-    boxes = [b[c] for c in inside if c in b]
+    boxes = [boxes_by_code[c] for c in inside if c in boxes_by_code]
     if not boxes:
         return [[south, west], [north, east]]
     w = max(min(x[0] for x in boxes), west)

@@ -1,20 +1,15 @@
-"""NUTS 2021 geometries and the region registry, loaded once per process.
+"""NUTS 2021 geometries and the region registry: pure functions on frames.
 
-Sources are the Eurostat GISCO files fetched through :mod:`data.sources` (cache -> mirror ->
-GISCO). The first load of a file checks its structure (ids, level, CRS), cleans names and
-writes a GeoParquet copy into the cache; later processes read that copy, which is much faster
-than GeoJSON.
+Reading, downloading and caching the Eurostat GISCO files is :mod:`data.geodata`'s job; this
+module checks a file's structure (ids, level, CRS), cleans names and builds the registry from
+the label points. Nothing here does I/O.
 """
 
 from __future__ import annotations
 
-import functools
-from pathlib import Path
-
 import geopandas as gpd
 import pandas as pd
 
-from data.sources import cache_dir, fetch
 from geo.hierarchy import NUTS_RE
 
 SCALES = ("20M", "60M")
@@ -32,7 +27,7 @@ def clean_name(s: object) -> str:
     return " ".join(str(s).replace("\xa0", " ").split()) if isinstance(s, str) else ""
 
 
-def _check(gdf: gpd.GeoDataFrame, level: int, source: Path) -> None:
+def _check(gdf: gpd.GeoDataFrame, level: int, source: object) -> None:
     problems = []
     if gdf.crs is None or gdf.crs.to_epsg() != 4326:
         problems.append(f"CRS is {gdf.crs}, expected EPSG:4326")
@@ -66,55 +61,24 @@ def _tidy(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return out.sort_values("code").reset_index(drop=True)
 
 
-def _derived_path(key: str, src: Path) -> Path:
-    st = src.stat()
-    return cache_dir() / "derived" / f"{key}-{st.st_size}-{int(st.st_mtime)}.parquet"
-
-
-def _load(key: str, level: int) -> gpd.GeoDataFrame:
-    src = fetch(key)
-    derived = _derived_path(key, src)
-    if derived.is_file():
-        return gpd.read_parquet(derived)
-    try:
-        gdf = gpd.read_file(src, engine="pyogrio")
-    except Exception as exc:  # truncated or not GeoJSON at all: name the file, not a GDAL traceback
-        raise GeoStructureError(f"{src}: cannot be read as GeoJSON ({type(exc).__name__}: {exc}); "
-                                "delete it or replace it with the GISCO original") from exc
+def check(gdf: gpd.GeoDataFrame, level: int, source: object) -> gpd.GeoDataFrame:
+    """Raise GeoStructureError unless ``gdf`` looks like the GISCO NUTS 2021 file of ``level``;
+    return it tidied (code, name, name_national, country, level, geometry; sorted by code)."""
     if gdf.crs is None:  # GeoJSON is WGS84 by definition (RFC 7946)
         gdf = gdf.set_crs(4326)
-    _check(gdf, level, src)
-    gdf = _tidy(gdf)
-    derived.parent.mkdir(parents=True, exist_ok=True)
-    tmp = derived.with_suffix(".tmp")
-    gdf.to_parquet(tmp)
-    tmp.replace(derived)
-    return gdf
+    _check(gdf, level, source)
+    return _tidy(gdf)
 
 
-@functools.cache
-def regions(level: int = 2, scale: str = "20M") -> gpd.GeoDataFrame:
-    """Polygons of NUTS 2021 ``level`` at ``scale`` (20M default, 60M coarser)."""
-    if level not in LEVELS or scale not in SCALES:
-        raise ValueError(f"no NUTS file for level={level!r} scale={scale!r}")
-    return _load(f"nuts_rg_{scale.lower()}_l{level}", level)
-
-
-@functools.cache
-def label_points(level: int) -> gpd.GeoDataFrame:
-    return _load(f"nuts_lb_l{level}", level)
-
-
-@functools.cache
-def registry() -> pd.DataFrame:
-    """Every NUTS 2021 unit, levels 0-3, from the GISCO label-point files.
+def registry_from(label_frames: dict[int, gpd.GeoDataFrame]) -> pd.DataFrame:
+    """Every NUTS 2021 unit from the tidied label-point frames of levels 0-3.
 
     Columns: code (index), name, name_national, country, level, parent, lon, lat. The label
     files are complete (the 20M polygon file lacks NO0B) and small.
     """
     frames = []
-    for lv in LEVELS:
-        lb = label_points(lv)
+    for lv in sorted(label_frames):
+        lb = label_frames[lv]
         df = pd.DataFrame(lb[COLUMNS])
         df["lon"], df["lat"] = lb.geometry.x.round(4).values, lb.geometry.y.round(4).values
         frames.append(df)
@@ -123,18 +87,12 @@ def registry() -> pd.DataFrame:
     return reg.set_index("code").sort_index()
 
 
-def all_codes() -> frozenset[str]:
-    return frozenset(registry().index)
-
-
-def codes_at(level: int, countries: list[str] | None = None) -> list[str]:
-    reg = registry()
+def codes_at(reg: pd.DataFrame, level: int, countries: list[str] | None = None) -> list[str]:
     sel = reg[reg["level"] == level]
     if countries:
         sel = sel[sel["country"].isin(countries)]
     return list(sel.index)
 
 
-def country_names() -> dict[str, str]:
-    reg = registry()
+def country_names(reg: pd.DataFrame) -> dict[str, str]:
     return reg.loc[reg["level"] == 0, "name"].to_dict()

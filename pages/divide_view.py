@@ -8,8 +8,7 @@ import streamlit as st
 
 from components import charts, filter_bar, share, state
 from data import divide as D
-from data import model
-from geo import nuts
+from data import geodata, model
 
 filter_bar.draw_level()
 s = state.current()
@@ -167,7 +166,7 @@ peer_sel = model.Selection(chains=sel.chains, ecosystems=sel.ecosystems, tiers=s
 pool, _ = D.scope_eu27(model.region_table(level, peer_sel, "rii"))
 focus, why = D.peer_focus(s.region, pool, gaps, table)
 suggested = D.suggest_peers(focus, pool) if focus else []
-names = nuts.registry()["name"]
+names = geodata.registry()["name"]
 options = list(dict.fromkeys([*pool.index, *s.peers]))
 filter_bar.bind(st.multiselect, "peers", "w_peers", lambda v: list(v) if v else suggested, tuple,
                 label=f"Regions to compare (up to {state.MAX_PEERS})", options=options,

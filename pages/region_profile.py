@@ -4,11 +4,10 @@ import altair as alt
 import streamlit as st
 
 from components import share, state
-from data import model, profile
-from geo import nuts
+from data import geodata, model, profile
 
 s = state.current()
-reg = nuts.registry()
+reg = geodata.registry()
 labels = {c: f"{reg.at[c, 'name']} ({c})" for c in reg.index}
 
 st.title("Region profile")

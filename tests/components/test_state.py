@@ -24,7 +24,8 @@ ALLOWED = Allowed(
 
 # single-valued options added by pages (e.g. the Divide page's dgroup/dlinks), where present
 EXTRA_CHOICES = {name: sorted(getattr(S, const))
-                 for name, const in (("dgroup", "DIVIDE_GROUPS"), ("dlinks", "DIVIDE_LINKS"))
+                 for name, const in (("dgroup", "DIVIDE_GROUPS"), ("dlinks", "DIVIDE_LINKS"),
+                                     ("nlevel", "NETWORK_LEVELS"))
                  if name in S.SINGLE and hasattr(S, const)}
 
 
@@ -148,8 +149,9 @@ def test_repeated_params_and_duplicates():
 
 
 def test_year_dropped_for_a_metric_without_years():
-    s, _ = p(metric="rii_group", year="2019")
+    s, notices = p(metric="rii_group", year="2019")
     assert s.year is None
+    assert notices == ["Ignored year=“2019”: “rii_group” has no yearly series."]
     s, _ = p(metric="rii", year="2019")
     assert s.year == 2019
 
@@ -253,3 +255,18 @@ def test_parse_never_raises_and_only_keeps_allowed_values(params):
     assert all(len(n) < 200 for n in notices)
     # what was kept encodes and parses back to itself
     assert parse(encode(s), ALLOWED) == (s, [])
+
+
+def test_rejected_values_are_reported_per_parameter():
+    state, notices, rejected = S.parse_full({"init": "ipcei_me1,ipcei_hy2", "region": "XX99", "nlevel": "7"},
+                                            ALLOWED)
+    assert state.initiatives == ("ipcei_me1",) and state.region is None and state.nlevel == 0
+    assert rejected == {"init": ("ipcei_hy2",), "region": ("XX99",), "nlevel": ("7",)}
+    assert len(notices) == 3
+
+
+def test_network_level_parsed_and_encoded():
+    state, notices = p(nlevel="2")
+    assert state.nlevel == 2 and not notices
+    assert encode(state) == {"nlevel": "2"}
+    assert encode(ViewState()) == {}

@@ -177,11 +177,11 @@ def test_coverage_counts_bases_and_no_data():
 # --------------------------------------------------------------------------- real data
 
 def test_region_table_has_every_registry_region(mirror):
-    from geo import nuts
+    from data import geodata
 
     for level in (0, 1, 2):
         t = model.region_table(level)
-        assert list(t.index) == nuts.codes_at(level)
+        assert list(t.index) == geodata.codes_at(level)
     t2 = model.region_table(2)
     assert len(t2) == 334
     assert t2.index.is_unique

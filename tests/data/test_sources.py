@@ -19,7 +19,6 @@ from data.sources import DATASETS, DataUnavailable, fetch
 
 KEY = "nuts_rg_60m_l0"  # a dataset with an official URL
 DS = DATASETS[KEY]
-NO_URL_KEY = "ris2023"  # a dataset without a file-level URL
 
 
 @pytest.fixture
@@ -137,7 +136,7 @@ def test_offline_skips_download(dirs, monkeypatch):
         fetch(KEY)
     msg = str(info.value)
     assert "INNOV_OFFLINE" in msg and "skipped" in msg
-    assert DS.url in msg
+    assert DS.download_url in msg
 
 
 @pytest.mark.parametrize("value", ["0", "false", ""])
@@ -169,26 +168,40 @@ def test_missing_everywhere_names_file_places_and_fix(dirs, server, monkeypatch)
     assert not list(cache.rglob("*.part"))
 
 
-def test_missing_dataset_without_url_points_to_official_page(dirs, monkeypatch):
-    cache, mirror = dirs
-    ds = DATASETS[NO_URL_KEY]
-    forbid_download(monkeypatch)
+def test_only_geometries_are_external():
+    """Scores and context are committed tables now; the loader fetches GISCO geometries only."""
+    assert all(d.relpath.startswith("geo/gisco/") for d in DATASETS.values())
+    default = "https://gisco-services.ec.europa.eu/distribution/v2/nuts/geojson/"
+    assert DATASETS["nuts_rg_20m_l2"].download_url == default + "NUTS_RG_20M_2021_4326_LEVL_2.geojson"
+
+
+def test_innov_gisco_url_points_the_download_at_another_folder(dirs, server, monkeypatch):
+    cache, _ = dirs
+    base, www = server
+    put(www, "copy/" + DS.filename, b'{"type": "FeatureCollection"}')
+    monkeypatch.setenv("INNOV_GISCO_URL", base + "/copy")  # no trailing slash: one is added
+    assert DS.download_url == f"{base}/copy/{DS.filename}"
+    calls = []
+    got = fetch(KEY, progress=lambda name, done, total: calls.append(done))
+    assert got == cache / DS.relpath and got.read_bytes() == b'{"type": "FeatureCollection"}'
+    assert calls and calls[-1] == len(b'{"type": "FeatureCollection"}')
+
+
+def test_innov_gisco_url_named_in_the_error(dirs, server, monkeypatch):
+    base, _ = server
+    monkeypatch.setenv("INNOV_GISCO_URL", base + "/nothing-here/")
     with pytest.raises(DataUnavailable) as info:
-        fetch(NO_URL_KEY)
+        fetch(KEY)
     msg = str(info.value)
-    assert ds.filename in msg
-    assert str(cache / ds.relpath) in msg and str(mirror / ds.relpath) in msg
-    assert "no official file URL" in msg
-    assert ds.official_page in msg and "INNOV_MIRROR" in msg
+    assert f"{base}/nothing-here/{DS.filename}" in msg and "404" in msg and "INNOV_GISCO_URL" in msg
 
 
 def test_status_reports_where_each_file_comes_from(dirs, monkeypatch):
     cache, mirror = dirs
     put(cache, DS.relpath, b"c")
-    put(mirror, DATASETS["ris2023"].relpath, b"m")
+    put(mirror, DATASETS["nuts_lb_l2"].relpath, b"m")
     monkeypatch.setenv("INNOV_OFFLINE", "1")
     where = {r["file"]: r["loaded from"] for r in sources.status()}
     assert where[DS.filename] == "cache"
-    assert where["ris_regions_2023.csv"] == "mirror"
-    assert where["eis_countries.csv"] == "missing"
+    assert where["NUTS_LB_2021_4326_LEVL_2.geojson"] == "mirror"
     assert where[DATASETS["nuts_rg_20m_l0"].filename] == "missing"  # offline: no download

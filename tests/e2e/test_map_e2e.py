@@ -57,11 +57,11 @@ def _expect_query(page, want: dict[str, str]) -> None:
 
 def test_country_and_chain_view(app, artifacts):
     """17 Polish NUTS 2 regions drawn, legend classes shown, GISCO attribution inside the map."""
+    from data import geodata
     from data.model import Selection
     from data.views import map_view
-    from geo import nuts
 
-    expected = len(nuts.codes_at(2, ["PL"]))
+    expected = len(geodata.codes_at(2, ["PL"]))
     view = map_view(2, Selection(countries=("PL",), chains=("hydrogen",)), "profile")
     shown_classes = [label for label, n in zip(view.classes.labels, view.classes.counts, strict=True) if n]
 
@@ -97,14 +97,14 @@ def test_no_request_leaves_the_app_host(app):
 def test_url_reproduces_the_view_across_pages(app, artifacts):
     """Widgets show the URL's view; the URL keeps it, also across a page switch and back."""
     from components import state
-    from geo import nuts
+    from data import geodata
 
-    names = nuts.country_names()
+    names = geodata.country_names()
     want = {"country": "DE,FR", "level": "1", "metric": "rii", "scheme": "equal", "k": "4"}
     page = app.page
     app.open("/?country=DE,FR&level=1&metric=rii&scheme=equal&k=4")
     paths = _wait_for_map(page)
-    expect(paths).to_have_count(len(nuts.codes_at(1, ["DE", "FR"])))
+    expect(paths).to_have_count(len(geodata.codes_at(1, ["DE", "FR"])))
 
     side = page.get_by_test_id("stSidebar")
     chips = side.get_by_test_id("stMultiSelect").filter(has_text="Countries")
@@ -128,7 +128,7 @@ def test_url_reproduces_the_view_across_pages(app, artifacts):
 
     nav.get_by_role("link", name="Map explorer").click()
     paths = _wait_for_map(page)
-    expect(paths).to_have_count(len(nuts.codes_at(1, ["DE", "FR"])))
+    expect(paths).to_have_count(len(geodata.codes_at(1, ["DE", "FR"])))
     _wait_until_idle(page)
     _expect_query(page, want)
     expect(side.get_by_role("combobox", name="Classification")).to_have_value(state.SCHEMES["equal"])
@@ -137,7 +137,7 @@ def test_url_reproduces_the_view_across_pages(app, artifacts):
 
 def test_garbage_url_gives_notices_and_a_map(app, artifacts):
     """Bad parameters are named in visible notices, dropped from the URL, and the map still draws."""
-    from geo import display, nuts
+    from data import geodata
 
     page = app.page
     app.open("/?level=9&metric=nope&country=XX&foo=bar")
@@ -147,7 +147,7 @@ def test_garbage_url_gives_notices_and_a_map(app, artifacts):
     for name in ("level", "metric", "country", "foo"):
         expect(notices.filter(has_text=name).first).to_be_visible()
     # the bad values are dropped: the default EU-wide view is drawn
-    expect(paths).to_have_count(len(set(nuts.codes_at(2)) & set(display.geometries(2))))
+    expect(paths).to_have_count(len(set(geodata.codes_at(2)) & set(geodata.geometries(2))))
     _wait_until_idle(page)
     page.wait_for_function("() => !/[?&](level|metric|country|foo)=/.test(window.location.search)")
     page.screenshot(path=str(artifacts / "map_garbage_url.png"))

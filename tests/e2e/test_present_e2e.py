@@ -98,9 +98,9 @@ def _story_steps(page, app_url: str, story: str, n_steps: int, artifacts: Path) 
 @pytest.mark.parametrize("story", ["tier1-leaders", "left-out", "hydrogen"])
 def test_story_steps_with_keyboard_and_buttons(browser, app_url, artifacts, mirror, story):
     from components import state as S
+    from data import geodata as nuts
     from data import model, stories, tables
     from data.views import map_view
-    from geo import nuts
 
     st = stories.get(story)
     with page_at(browser, app_url, 1280, 720) as page:

@@ -53,10 +53,10 @@ def test_table_is_well_formed():
 
 
 def test_every_new_code_exists_in_nuts_2021_and_no_old_code_does(mirror):
-    from geo import nuts
+    from data import geodata
 
     t = corr.table()
-    reg = nuts.registry()
+    reg = geodata.registry()
     new = set(t["new_code"]) - {""}
     assert new <= set(reg.index), sorted(new - set(reg.index))
     assert not set(t["old_code"]) & set(reg.index)

@@ -9,14 +9,15 @@ from pathlib import Path
 import geopandas as gpd
 import pytest
 
-from geo import display, nuts
+from data import geodata
+from geo import nuts
 from geo.nuts import GeoStructureError, clean_name
 
 EXPECTED_PER_LEVEL = {0: 37, 1: 125, 2: 334, 3: 1514}
 
 
 def clear_geo_caches() -> None:
-    for f in (nuts.regions, nuts.label_points, nuts.registry, display.geometries, display.bounds):
+    for f in (geodata.regions, geodata.label_points, geodata.registry, geodata.geometries, geodata.bounds):
         f.cache_clear()
 
 
@@ -31,21 +32,21 @@ def fresh_geo_caches() -> Iterator[None]:
 # --------------------------------------------------------------------------- real files
 
 def test_registry_counts_per_level(mirror):
-    reg = nuts.registry()
+    reg = geodata.registry()
     assert reg["level"].value_counts().sort_index().to_dict() == EXPECTED_PER_LEVEL
     assert reg.index.is_unique
-    assert {lv: len(nuts.codes_at(lv)) for lv in nuts.LEVELS} == EXPECTED_PER_LEVEL
+    assert {lv: len(geodata.codes_at(lv)) for lv in nuts.LEVELS} == EXPECTED_PER_LEVEL
 
 
 def test_registry_codes_are_consistent(mirror):
-    reg = nuts.registry()
+    reg = geodata.registry()
     assert (reg.index.str.len() - 2 == reg["level"]).all()
     assert (reg.index.str[:2] == reg["country"]).all()
     assert "EL" in reg.index and "UK" in reg.index and "GR" not in reg.index
 
 
 def test_registry_every_parent_exists(mirror):
-    reg = nuts.registry()
+    reg = geodata.registry()
     assert reg.loc[reg["level"] == 0, "parent"].isna().all()
     parents = reg.loc[reg["level"] > 0, "parent"]
     assert parents.notna().all()
@@ -53,7 +54,7 @@ def test_registry_every_parent_exists(mirror):
 
 
 def test_registry_names_are_clean(mirror):
-    reg = nuts.registry()
+    reg = geodata.registry()
     assert reg.loc["NO0B", "name"] == "Jan Mayen and Svalbard"
     for col in ("name", "name_national"):
         names = reg[col]
@@ -63,7 +64,7 @@ def test_registry_names_are_clean(mirror):
 
 
 def test_registry_has_label_coordinates(mirror):
-    reg = nuts.registry()
+    reg = geodata.registry()
     assert reg[["lon", "lat"]].notna().all().all()
     # Warszawski stołeczny lies around 21°E 52°N
     assert 20 < reg.loc["PL91", "lon"] < 22.5 and 51.5 < reg.loc["PL91", "lat"] < 53
@@ -71,18 +72,18 @@ def test_registry_has_label_coordinates(mirror):
 
 @pytest.mark.parametrize(("scale", "n", "has_no0b"), [("20M", 333, False), ("60M", 334, True)])
 def test_nuts2_polygons_per_scale(mirror, scale, n, has_no0b):
-    g = nuts.regions(2, scale)
+    g = geodata.regions(2, scale)
     assert len(g) == n
     assert ("NO0B" in set(g["code"])) is has_no0b
     assert g.crs.to_epsg() == 4326
     assert list(g.columns) == [*nuts.COLUMNS, "geometry"]
-    assert set(g["code"]) <= set(nuts.codes_at(2))
+    assert set(g["code"]) <= set(geodata.codes_at(2))
     assert g.geometry.notna().all() and g.geometry.is_valid.mean() > 0.95
 
 
 def test_label_points_crs_and_levels(mirror):
     for lv in nuts.LEVELS:
-        lb = nuts.label_points(lv)
+        lb = geodata.label_points(lv)
         assert lb.crs.to_epsg() == 4326
         assert set(lb["level"]) == {lv}
         assert (lb.geom_type == "Point").all()
@@ -90,31 +91,31 @@ def test_label_points_crs_and_levels(mirror):
 
 def test_regions_rejects_unknown_level_or_scale(mirror):
     with pytest.raises(ValueError, match="no NUTS file"):
-        nuts.regions(4)
+        geodata.regions(4)
     with pytest.raises(ValueError, match="no NUTS file"):
-        nuts.regions(2, "10M")
+        geodata.regions(2, "10M")
 
 
 def test_country_names(mirror):
-    names = nuts.country_names()
+    names = geodata.country_names()
     assert len(names) == 37
     assert names["PL"] == "Polska"
 
 
 def test_geoparquet_cache_written_then_used(mirror, tmp_path, monkeypatch, fresh_geo_caches):
     monkeypatch.setenv("INNOV_CACHE", str(tmp_path))
-    first = nuts.regions(0, "60M")
+    first = geodata.regions(0, "60M")
     derived = list((tmp_path / "derived").glob("nuts_rg_60m_l0-*.parquet"))
     assert len(derived) == 1, "GeoParquet copy not written on first load"
     assert gpd.read_parquet(derived[0])["code"].tolist() == first["code"].tolist()
 
-    nuts.regions.cache_clear()
+    geodata.regions.cache_clear()
 
     def no_geojson(*a: object, **k: object) -> None:
         raise AssertionError("GeoJSON re-read although a GeoParquet copy exists")
 
-    monkeypatch.setattr(nuts.gpd, "read_file", no_geojson)
-    second = nuts.regions(0, "60M")
+    monkeypatch.setattr(geodata.gpd, "read_file", no_geojson)
+    second = geodata.regions(0, "60M")
     assert second["code"].tolist() == first["code"].tolist()
     assert second.crs.to_epsg() == 4326
     assert second.geom_equals(first).all()
@@ -154,7 +155,7 @@ def write(folder: Path, features: list[dict]) -> Path:
 
 def test_a_wellformed_small_file_loads_and_names_are_cleaned(fake_mirror):
     write(fake_mirror, [feature("PL91", 2), feature("PL92", 2)])
-    g = nuts.regions(2, "60M")
+    g = geodata.regions(2, "60M")
     assert g["code"].tolist() == ["PL91", "PL92"]
     assert g["name"].tolist() == ["Name PL91", "Name PL92"]
 
@@ -162,7 +163,7 @@ def test_a_wellformed_small_file_loads_and_names_are_cleaned(fake_mirror):
 def test_wrong_level_file_raises_geo_structure_error(fake_mirror):
     path = write(fake_mirror, [feature("PL9", 1), feature("PL8", 1)])  # a NUTS 1 file under a NUTS 2 name
     with pytest.raises(GeoStructureError) as info:
-        nuts.regions(2, "60M")
+        geodata.regions(2, "60M")
     msg = str(info.value)
     assert FILE in msg and str(path.parent) in msg
     assert "LEVL_CODE is not 2 everywhere" in msg
@@ -172,7 +173,7 @@ def test_wrong_level_file_raises_geo_structure_error(fake_mirror):
 def test_duplicate_ids_raise(fake_mirror):
     write(fake_mirror, [feature("PL91", 2), feature("PL91", 2)])
     with pytest.raises(GeoStructureError, match="duplicate NUTS_ID"):
-        nuts.regions(2, "60M")
+        geodata.regions(2, "60M")
 
 
 def test_missing_properties_raise(fake_mirror):
@@ -180,7 +181,7 @@ def test_missing_properties_raise(fake_mirror):
     del f["properties"]["NAME_LATN"]
     write(fake_mirror, [f])
     with pytest.raises(GeoStructureError, match="missing properties NAME_LATN"):
-        nuts.regions(2, "60M")
+        geodata.regions(2, "60M")
 
 
 TRUNCATED = b'{"type": "FeatureCollection", "features": [{"type": "Feat'
@@ -190,7 +191,7 @@ TRUNCATED = b'{"type": "FeatureCollection", "features": [{"type": "Feat'
 def test_corrupt_file_raises_geo_structure_error(fake_mirror, content):
     (fake_mirror / FILE).write_bytes(content)
     with pytest.raises(GeoStructureError) as info:
-        nuts.regions(2, "60M")
+        geodata.regions(2, "60M")
     msg = str(info.value)
     assert FILE in msg and "cannot be read as GeoJSON" in msg and "replace it" in msg
 
@@ -198,7 +199,7 @@ def test_corrupt_file_raises_geo_structure_error(fake_mirror, content):
 def test_failed_check_writes_no_cache_copy(fake_mirror, tmp_path):
     write(fake_mirror, [feature("PL9", 1)])
     with pytest.raises(GeoStructureError):
-        nuts.regions(2, "60M")
+        geodata.regions(2, "60M")
     assert not list((tmp_path / "cache").rglob("*.parquet"))
 
 

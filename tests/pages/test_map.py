@@ -10,6 +10,7 @@ from tests.pages.support import open_app, texts, view
 from tests.pages.support import to_entrypoint as rerun
 
 run = open_app
+pytestmark = pytest.mark.usefixtures("mirror")  # real geometries and tables
 
 
 def test_default_view_renders_map_legend_and_attribution():
