@@ -14,14 +14,14 @@ with contextlib.suppress(ImportError, AttributeError):
     PagesManager.uses_pages_directory = False
 
 from components import errors, filter_bar, present, state, story_nav, userdata
-from components.map import ensure_leaflet_static
+from data.shared import settle, warm
 
 # An emoji favicon is drawn from a data: URL. Without page_icon Streamlit shows the current page's
 # :material/...: icon, which the browser fetches from fonts.gstatic.com (breaks "no CDN").
 _present = st.query_params.get("present") == "1"
 st.set_page_config(page_title="Innovation Everywhere", page_icon="🗺️", layout="wide",
                    initial_sidebar_state="collapsed" if _present or state.embedded() else "auto")
-ensure_leaflet_static()
+warm()  # once per process: heavy loading, static files (deploy/serve.py runs it before listening)
 
 PAGES = [
     st.Page("pages/map_explorer.py", title="Map explorer", icon=":material/map:", url_path="map", default=True),
@@ -30,14 +30,19 @@ PAGES = [
     st.Page("pages/data_coverage.py", title="Data & coverage", icon=":material/dataset:", url_path="data"),
 ]
 
-with errors.guard():
-    page = st.navigation(PAGES)
-    state.current()
-    story_nav.apply_step()  # a story step in the URL sets the view before the filters are drawn
-    state.sync_url()  # before the page runs: a page may end early with st.stop()
-    present.apply(state.current().present, state.embedded())
-    userdata.banner()
-    if state.notices():
-        st.warning("  \n".join(state.notices()), icon=":material/link:")
-    filter_bar.draw_filters()
-    page.run()
+page = st.navigation(PAGES)
+degraded = st.empty()  # filled after the page ran: committed tables that are missing or broken
+try:
+    with errors.guard():
+        state.current()
+        story_nav.apply_step()  # a story step in the URL sets the view before the filters are drawn
+        state.sync_url()  # before the page runs: a page may end early with st.stop()
+        present.apply(state.current().present, state.embedded())
+        userdata.banner()
+        if state.notices():
+            st.warning("  \n".join(state.notices()), icon=":material/link:")
+        filter_bar.draw_filters()
+        page.run()
+finally:
+    errors.show_degraded(degraded)
+    settle()  # long-lived objects out of the post-run garbage collection (data/shared.py)

@@ -68,3 +68,24 @@ def high_contrast(view):
     table = view.table.copy()
     table["colour"] = classes.colour_of().reindex(table.index)
     return dataclasses.replace(view, table=table, classes=classes)
+
+
+def map_view_and_layer(s, user=None):
+    """(view, map lookup JSON) for the state ``s``. The plain view is the shared one
+    (data/shared.py); uploaded data or presentation mode make a per-session copy."""
+    from data import shared, views, webassets
+
+    args = (s.level, s.selection(), s.metric, s.year, s.scheme, s.k)
+    if user is None and not s.present:
+        return shared.map_view(*args), shared.map_layer(*args)
+    view = views.map_view(*args, user=user) if user is not None else shared.map_view(*args)
+    if s.present:
+        view = high_contrast(view)
+    if user is not None and "your_data" in view.table and view.table["your_data"].any():
+        t = view.table.copy()  # the client tooltip shows value_text: say where uploaded rows count
+        t.loc[t["your_data"], "value_text"] = t.loc[t["your_data"], "value_text"] + " · includes your data"
+        view = dataclasses.replace(view, table=t)
+    codes = list(getattr(view, "frame", ()) or view.table.index)
+    context = bool(s.countries or s.groups) or view.table.empty
+    lookup = shared.layer_lookup(view, webassets.view_bounds(codes, s.level), context)
+    return view, shared._script_json(lookup)

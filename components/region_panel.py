@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import state as S
-from data import model
+from data import model, profile
 from data.views import MapView
 
 
@@ -32,5 +32,10 @@ def render(code: str | None, view: MapView) -> None:
         show = links[["short_name", "tier", "link"]].rename(
             columns={"short_name": "initiative", "link": "link kind"})
         st.dataframe(show, hide_index=True, height=min(35 * len(show) + 38, 260))
+    named = profile.participants_in(code, S.current().selection())
+    if len(named):
+        with st.expander(f"Named participants located here ({len(named)})"):
+            st.dataframe(named[["participant_name", "short_name", "place_code", "confidence", "nuts_method"]],
+                         hide_index=True, height=min(35 * len(named) + 38, 260))
     st.page_link("pages/region_profile.py", label="Open region profile →", icon=":material/location_on:",
                  query_params=S.encode(S.current().replace(region=code)))

@@ -48,10 +48,13 @@ def rii_series(code: str) -> pd.DataFrame:
 
 
 def participants_in(code: str, sel: model.Selection | None = None) -> pd.DataFrame:
-    """Participation rows placed in the region or inside it (named sites, partners)."""
+    """Participation rows placed in the region or inside it (named sites, partners), with the
+    row's ``confidence`` ('not rated' where the first-pass source gave none) and ``nuts_method``."""
     par = tables.participation()
     ini = model.selected_initiatives(tables.initiatives(), sel or model.Selection())
     rows = par[par["place_code"].fillna("").str.startswith(code) & par["initiative_id"].isin(ini["initiative_id"])]
     rows = rows.merge(ini[["initiative_id", "short_name"]], on="initiative_id")
-    cols = ["short_name", "tier", "role", "participant_name", "place_name_as_in_source", "place_code", "source_url"]
+    cols = ["short_name", "tier", "role", "participant_name", "place_name_as_in_source", "place_code", "confidence",
+            "nuts_method", "source_url"]
+    rows = rows.assign(confidence=rows["confidence"].fillna("not rated"), nuts_method=rows["nuts_method"].fillna(""))
     return rows[cols].sort_values(["tier", "short_name"]).reset_index(drop=True)

@@ -63,10 +63,48 @@ def participation() -> pd.DataFrame:
     return load()[1]
 
 
+# What switches off when a derived table is missing or broken (shown in the notice).
+DEPENDS = {
+    "scores_ris2023_rii.csv": "the Regional Innovation Index (RIS 2023), its performance groups and the "
+                              "divide by RIS group",
+    "scores_ris2023_indicators.csv": "the 21 RIS 2023 indicator scores",
+    "scores_ris2023_indicator_names.csv": "the names of the RIS 2023 indicators",
+    "scores_ris2019_rii.csv": "the RIS 2019 index",
+    "scores_eis2023_sii.csv": "the national EIS 2023 scores and groups (and the EU27 list used by the divide)",
+    "scores_eurostat.csv": "the Eurostat R&D and HRST indicators",
+    "sources.csv": "units, licences and coverage notes of the scores and context layers",
+}
+# Derived tables that could not be loaded in this process: file name -> error (see derived_or_empty).
+DEGRADED: dict[str, TableUnavailable] = {}
+
+
 @functools.cache
 def sources_meta() -> pd.DataFrame:
     """data/derived/sources.csv indexed by source key: title, edition, unit, licence, coverage, ..."""
-    return derived("sources.csv").set_index("source")
+    return derived_or_empty("sources.csv").set_index("source")
+
+
+def derived_or_empty(name: str) -> pd.DataFrame:
+    """Like :func:`derived`, but a missing or broken table gives an empty frame with the schema's
+    columns and is recorded in :data:`DEGRADED` (the app shows one notice naming file and fix):
+    only what depends on the table switches off."""
+    try:
+        return derived(name)
+    except TableUnavailable as exc:
+        DEGRADED[name] = exc
+        cols = list(schemas.DERIVED[name].columns)
+        return pd.DataFrame({c: pd.Series(dtype="float64" if c in ("value", "value_pct_eu27") else "object")
+                             for c in cols})
+
+
+def degraded_notices() -> list[str]:
+    """One line per derived table that is off: file, problem, what depends on it, and the fix."""
+    out = []
+    for name, exc in sorted(DEGRADED.items()):
+        what = DEPENDS.get(name, name.removeprefix("context_").removesuffix(".csv").replace("_", " ") + " layer")
+        out.append(f"{exc.attempts[0].capitalize()}: data/derived/{name}. Switched off: {what}. "
+                   f"Fix: `git checkout -- data/derived/{name}` or `python -m data.build_tables`, then restart.")
+    return out
 
 
 @functools.cache

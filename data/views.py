@@ -46,11 +46,15 @@ def _value_text(v: object, unit: str) -> str:
     return f"{v:,.0f}" if float(v).is_integer() and "initiative" in unit else f"{v:,.2f}"
 
 
-def _basis_text(row: pd.Series) -> str:
-    b = row.get("basis")
-    if not isinstance(b, str) or b == "region":
+def basis_text(basis: object, value_code: object) -> str:
+    """" (parent region AT1)" when a value comes from another unit than the region, else ""."""
+    if not isinstance(basis, str) or basis == "region":
         return ""
-    return f" ({b} {row['value_code']})"
+    return f" ({basis} {value_code})"
+
+
+def _basis_text(row: pd.Series) -> str:
+    return basis_text(row.get("basis"), row.get("value_code"))
 
 
 def coverage_text(table: pd.DataFrame, level: int) -> str:

@@ -5,14 +5,12 @@ import streamlit as st
 from components import downloads, filter_bar, legend, present, region_panel, share, state, story_nav, theme, userdata
 from components import map as map_ui
 from data.check import summary_line
-from data.views import map_view
 
 filter_bar.draw_view_settings()
 s = state.current()
 embed = state.embedded()
-view = map_view(s.level, s.selection(), s.metric, s.year, s.scheme, s.k, user=userdata.current())
-if s.present:
-    view = present.high_contrast(view)
+# shared by every session unless this one uploaded data or presents (components/present.py)
+view, layer = present.map_view_and_layer(s, userdata.current())
 
 if not (s.present and story_nav.active()):  # a presented story shows its own heading instead
     with st.container(key="ie-head"):
@@ -35,8 +33,7 @@ with st.container(key="ie-body"):
     left, right = st.columns([3, 1.25] if not s.present else [3, 1.1])
     with left:
         height = theme.PRESENT_MAP_HEIGHT if s.present or embed else map_ui.MAP_HEIGHT
-        clicked = map_ui.render(view, s.level, context=bool(s.countries or s.groups) or view.table.empty,
-                                tiles=s.tiles, height=height)
+        clicked = map_ui.render(layer, s.level, tiles=s.tiles, height=height)
         st.caption(map_ui.ATTRIBUTION)
         if not s.present and not embed:
             st.caption(summary_line())

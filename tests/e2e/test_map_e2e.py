@@ -137,7 +137,7 @@ def test_url_reproduces_the_view_across_pages(app, artifacts):
 
 def test_garbage_url_gives_notices_and_a_map(app, artifacts):
     """Bad parameters are named in visible notices, dropped from the URL, and the map still draws."""
-    from data import geodata
+    from data import geodata, webassets
 
     page = app.page
     app.open("/?level=9&metric=nope&country=XX&foo=bar")
@@ -147,7 +147,7 @@ def test_garbage_url_gives_notices_and_a_map(app, artifacts):
     for name in ("level", "metric", "country", "foo"):
         expect(notices.filter(has_text=name).first).to_be_visible()
     # the bad values are dropped: the default EU-wide view is drawn
-    expect(paths).to_have_count(len(set(geodata.codes_at(2)) & set(geodata.geometries(2))))
+    expect(paths).to_have_count(len(set(geodata.codes_at(2)) & webassets.geometry_asset(2).codes))
     _wait_until_idle(page)
     page.wait_for_function("() => !/[?&](level|metric|country|foo)=/.test(window.location.search)")
     page.screenshot(path=str(artifacts / "map_garbage_url.png"))
@@ -203,3 +203,49 @@ def test_click_shows_region_and_pan_zoom_do_not_rerun(app, artifacts):
     _expect_query(page, {"country": "PL", "region": code})
     assert len(app.ws_sent) > sent_before, "the click did not reach the server"
     page.screenshot(path=str(artifacts / "map_pl_region_clicked.png"))
+
+
+def test_filter_change_restyles_the_same_map_with_a_small_message(app, artifacts):
+    """A filter change keeps the map frame (no reload, geometry fetched once) and sends a few
+    KB: the per-view lookup, not the map."""
+    page = app.page
+    received: list[int] = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: received.append(len(payload))))
+    app.open("/?country=PL")
+    paths = _wait_for_map(page)
+    _wait_until_idle(page)
+    page.wait_for_timeout(SETTLE_MS)
+    leaflet = page.locator(MAP_FRAME).element_handle().content_frame()
+    leaflet.evaluate("() => { window.__sameFrame = true; }")
+    before_geo = [u for u in app.requests if "/app/static/geo/" in u]
+    fills_before = leaflet.evaluate("sel => [...document.querySelectorAll(sel)].map(p => p.getAttribute('fill'))",
+                                    REGION_PATHS)
+    received.clear()
+
+    page.get_by_test_id("stSidebar").get_by_test_id("stButtonGroup").get_by_text("Tier 1", exact=True).click()
+    _expect_query(page, {"country": "PL", "tier": "1"})
+    _wait_until_idle(page)
+    page.wait_for_timeout(SETTLE_MS)
+    assert leaflet.evaluate("() => window.__sameFrame === true"), "the map frame was reloaded"
+    expect(paths).to_have_count(len(fills_before))
+    fills_after = leaflet.evaluate("sel => [...document.querySelectorAll(sel)].map(p => p.getAttribute('fill'))",
+                                   REGION_PATHS)
+    assert fills_after != fills_before, "the regions were not restyled for Tier 1"
+    assert [u for u in app.requests if "/app/static/geo/" in u] == before_geo, "geometry fetched again"
+    assert 0 < sum(received) <= 50_000, f"{sum(received)} bytes for one filter change"
+    page.screenshot(path=str(artifacts / "map_pl_tier1.png"))
+
+
+def test_tooltip_names_are_escaped_by_the_map_client(app):
+    page = app.page
+    app.open("/?country=PL")
+    _wait_for_map(page)
+    leaflet = page.locator(MAP_FRAME).element_handle().content_frame()
+    assert leaflet.evaluate("() => IEMap.escape('<img src=x onerror=alert(1)> & \"q\" \\'s\\'')") == \
+        "&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot; &#x27;s&#x27;"
+    box = page.locator(MAP_FRAME).bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    tip = _frame(page).locator(".foliumtooltip")
+    expect(tip).to_be_visible(timeout=10_000)
+    expect(tip).to_contain_text("Tier 1:")
+    expect(tip).to_contain_text(re.compile(r"\(PL[0-9A-Z]{2}\)"))

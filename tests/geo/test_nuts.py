@@ -9,7 +9,7 @@ from pathlib import Path
 import geopandas as gpd
 import pytest
 
-from data import geodata
+from data import geodata, shared, webassets
 from geo import nuts
 from geo.nuts import GeoStructureError, clean_name
 
@@ -19,6 +19,8 @@ EXPECTED_PER_LEVEL = {0: 37, 1: 125, 2: 334, 3: 1514}
 def clear_geo_caches() -> None:
     for f in (geodata.regions, geodata.label_points, geodata.registry, geodata.geometries, geodata.bounds):
         f.cache_clear()
+    webassets.clear()
+    shared.clear()
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components import state
-from data import geodata, model, scores
+from data import geodata, model, scores, shared, webassets
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 CACHED = [geodata.regions, geodata.label_points, geodata.registry, scores.ris2023, scores.eis2023, scores.ris2019,
@@ -16,16 +16,21 @@ CACHED = [geodata.regions, geodata.label_points, geodata.registry, scores.ris202
           geodata.bounds, state.default_allowed]
 
 
+def clear_caches() -> None:
+    for f in CACHED:
+        f.cache_clear()
+    webassets.clear()
+    shared.clear()
+
+
 @pytest.fixture
 def no_data(tmp_path, monkeypatch):
     monkeypatch.setenv("INNOV_CACHE", str(tmp_path / "cache"))
     monkeypatch.setenv("INNOV_MIRROR", str(tmp_path / "no-mirror"))
     monkeypatch.setenv("INNOV_OFFLINE", "1")
-    for f in CACHED:
-        f.cache_clear()
+    clear_caches()
     yield
-    for f in CACHED:
-        f.cache_clear()
+    clear_caches()
 
 
 def test_missing_geometry_shows_clear_message_not_traceback(no_data):

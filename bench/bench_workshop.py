@@ -1,0 +1,432 @@
+"""Workshop benchmark: a room opens the same link at once, then changes a filter. One run prints
+every figure next to the naive baseline (bench/naive_app.py) and the target.
+
+    .venv/bin/python bench/bench_workshop.py                 # everything, ~10-15 min on 2 cores
+    .venv/bin/python bench/bench_workshop.py --parts sv      # only sessions + views
+    --parts: s = concurrent sessions (1/10/50, ours vs naive), g = post-run GC both ways,
+             b = first map in Chromium, v = every metric x level x scheme, n = nginx 2 vs 1
+
+Sessions are protocol-level (bench/protocol.py: a websocket speaking streamlit.proto, a new
+Streamlit session per simulated visitor, all started at the same moment). "first run" = the
+visitor's first script run (rerun_script -> script_finished, new session); "rerun" = then a
+country filter change each (cycling PL, DE, FR+IT, ES, NL). Bytes are websocket payload
+received. Server RSS is the peak VmRSS of the server process(es) sampled every 0.2 s.
+Our server is `python -m deploy.replica` (warmed before it listens, see deploy/); the naive app
+is `streamlit run bench/naive_app.py`, same config. All servers listen on 127.0.0.1 only;
+INNOV_OFFLINE=1. Other engineers share this machine: `uptime` load is printed per part.
+Asserts nothing; also writes bench/results/bench_workshop.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import os
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import CHROMIUM, CHROMIUM_ARGS, REPO_ROOT, fmt_kb, fmt_ms, machine, ratio, save_results, table
+
+from bench.protocol import Session
+from tests.e2e.server import streamlit_server
+
+ENV = {"INNOV_OFFLINE": "1"}
+COUNTRIES = [["Polska (PL)"], ["Deutschland (DE)"], ["France (FR)", "Italia (IT)"], ["España (ES)"],
+             ["Nederland (NL)"]]
+NAIVE_COUNTRIES = [["PL"], ["DE"], ["FR", "IT"], ["ES"], ["NL"]]
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+T = {"first_p95": 3.0, "rerun_p95": 1.0, "rerun_1": 0.030, "change_bytes": 50_000, "first_map": 1.5,
+     "view": 0.300, "rss": 600e6, "replicas": 1.6, "vs_naive": 10}
+
+
+def load() -> str:
+    return Path("/proc/loadavg").read_text().split(" ")[:3].__str__()
+
+
+def p(values: list[float], q: float) -> float | None:
+    if not values:
+        return None
+    v = sorted(values)
+    return v[min(len(v) - 1, max(0, round(q * (len(v) - 1))))]
+
+
+def s_fmt(v: float | None) -> str:
+    return "—" if v is None else fmt_ms(v * 1000)
+
+
+def fmt_mb(v: float | None) -> str:
+    return "—" if v is None else f"{v / 1e6:,.0f} MB"
+
+
+def verdict(ok: bool | None) -> str:
+    return "—" if ok is None else "pass" if ok else "FAIL"
+
+
+class RssSampler:
+    """Peak resident memory of a set of process trees, sampled in a thread."""
+
+    def __init__(self, pids: list[int]):
+        self.pids, self.peak, self._stop = pids, 0, threading.Event()
+        self._t = threading.Thread(target=self._run, daemon=True)
+
+    @staticmethod
+    def _tree(pid: int) -> list[int]:
+        out = [pid]
+        with contextlib.suppress(OSError):
+            for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
+                out += RssSampler._tree(int(child))
+        return out
+
+    @staticmethod
+    def rss(pid: int) -> int:
+        with contextlib.suppress(OSError):
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+        return 0
+
+    def now(self) -> int:
+        return sum(self.rss(q) for pid in self.pids for q in self._tree(pid))
+
+    def _run(self):
+        while not self._stop.is_set():
+            self.peak = max(self.peak, self.now())
+            time.sleep(0.2)
+
+    def __enter__(self):
+        self._t.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._t.join()
+
+
+async def _visitor(base: str, i: int, naive: bool, start: asyncio.Event, timeout: float) -> dict:
+    await start.wait()
+    out = {"first": None, "rerun": None, "errors": 0, "first_bytes": 0, "rerun_bytes": 0, "why": ""}
+    s = Session(base, timeout=timeout)
+    try:
+        await s.connect()
+        r = await s.run()
+        out["first"], out["first_bytes"], out["errors"] = r.seconds, r.bytes, r.errors
+        if r.errors:
+            out["why"] = r.status + " ".join(r.exceptions)[:200]
+            return out
+        value = (NAIVE_COUNTRIES if naive else COUNTRIES)[i % len(COUNTRIES)]
+        r = await s.set_widget("Countries", value)
+        out["rerun"], out["rerun_bytes"] = r.seconds, r.bytes
+        out["errors"] += r.errors
+        if r.errors:
+            out["why"] = r.status + " ".join(r.exceptions)[:200]
+    except Exception as exc:
+        out["errors"] += 1
+        out["why"] = f"{type(exc).__name__}: {exc}"
+    finally:
+        with contextlib.suppress(Exception):
+            await s.close()
+    return out
+
+
+def room(base: str, n: int, naive: bool, pids: list[int], timeout: float = 180) -> dict:
+    """n visitors open the link at the same moment, then each changes the country filter."""
+
+    async def main():
+        start = asyncio.Event()
+        tasks = [asyncio.create_task(_visitor(base, i, naive, start, timeout)) for i in range(n)]
+        await asyncio.sleep(0.05)
+        start.set()
+        return await asyncio.gather(*tasks)
+
+    with RssSampler(pids) as rss:
+        res = asyncio.run(main())
+    firsts = [r["first"] for r in res if r["first"] is not None and not r["errors"]]
+    reruns = [r["rerun"] for r in res if r["rerun"] is not None and not r["errors"]]
+    return {"n": n, "first_p50": p(firsts, .5), "first_p95": p(firsts, .95), "rerun_p50": p(reruns, .5),
+            "rerun_p95": p(reruns, .95), "errors": sum(r["errors"] for r in res), "rss": rss.peak,
+            "first_bytes": statistics.median([r["first_bytes"] for r in res]),
+            "rerun_bytes": statistics.median([r["rerun_bytes"] for r in res if r["rerun_bytes"]] or [0]),
+            "why": sorted({r["why"] for r in res if r["why"]})[:3]}
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """user + system CPU time of the processes (from /proc/<pid>/stat)."""
+    total = 0
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def one_session_reruns(base: str, pids: list[int], n: int = 30) -> tuple[list[float], list[int], float]:
+    """One session: n filter changes back to back (after one of each value to fill the caches).
+    Returns wall times, bytes per change and the server's CPU seconds per change (robust to
+    other load on the machine, unlike wall time)."""
+
+    async def main():
+        async with Session(base) as s:
+            await s.run()
+            for v in COUNTRIES:
+                await s.set_widget("Countries", v)
+            times, sizes = [], []
+            cpu0 = cpu_seconds(pids)
+            for i in range(n):
+                r = await s.set_widget("Countries", COUNTRIES[i % len(COUNTRIES)])
+                times.append(r.seconds)
+                sizes.append(r.bytes)
+            return times, sizes, (cpu_seconds(pids) - cpu0) / n
+
+    return asyncio.run(main())
+
+
+@contextlib.contextmanager
+def ours(extra: list[str] | None = None, env: dict[str, str] | None = None, replicas: int = 1, nginx: bool = False):
+    from deploy.serve import Stack
+
+    with Stack(replicas=replicas, nginx=nginx, env={**ENV, **(env or {})}, extra=extra) as stack:
+        yield stack.url, [r.proc.pid for r in stack.replicas]
+
+
+@contextlib.contextmanager
+def naive():
+    link = REPO_ROOT / "bench" / "static"
+    if not link.exists():
+        link.symlink_to(Path("..") / "static")  # Leaflet for the naive app (bench/static -> static)
+    log = REPO_ROOT / "bench" / "results" / "naive_server.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with streamlit_server("bench/naive_app.py", ENV, log_path=log) as base:
+        yield base, _pids_listening_on(base.rsplit(":", 1)[1])
+
+
+def _pids_listening_on(port: str) -> list[int]:
+    """The streamlit process started with --server.port <port> (found via /proc cmdlines)."""
+    found = []
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            with contextlib.suppress(OSError):
+                args = (d / "cmdline").read_bytes().split(b"\0")
+                if b"--server.port" in args and args[args.index(b"--server.port") + 1] == port.encode():
+                    found.append(int(d.name))
+    return found[:1]
+
+
+# --- parts ------------------------------------------------------------------------------------
+
+def part_sessions(rows: list, notes: list, sizes: tuple[int, ...]) -> None:
+    print(f"[sessions] load {load()}", flush=True)
+    res = {}
+    for name, ctx in (("ours", ours), ("naive", naive)):
+        with ctx() as (base, pids):
+            room(base, 1, name == "naive", pids)  # one visit to settle the server (not counted)
+            res[name] = {n: room(base, n, name == "naive", pids) for n in sizes}
+            res[f"one_{name}"] = one_session_reruns(base, pids)
+        print(f"[sessions] {name} done, load {load()}", flush=True)
+    o, nv = res["ours"], res["naive"]
+    for n in sizes:
+        a, b = o[n], nv[n]
+        big = n == max(sizes)
+        rows += [
+            [f"{n} sessions: first run p50", s_fmt(a["first_p50"]), s_fmt(b["first_p50"]),
+             ratio(b["first_p50"], a["first_p50"]), "", ""],
+            [f"{n} sessions: first run p95", s_fmt(a["first_p95"]), s_fmt(b["first_p95"]),
+             ratio(b["first_p95"], a["first_p95"]), "<= 3 s, >= 10x" if big else "",
+             verdict(a["first_p95"] is not None and a["first_p95"] <= T["first_p95"] and b["first_p95"] is not None
+                     and b["first_p95"] / a["first_p95"] >= T["vs_naive"]) if big else ""],
+            [f"{n} sessions: rerun p50", s_fmt(a["rerun_p50"]), s_fmt(b["rerun_p50"]),
+             ratio(b["rerun_p50"], a["rerun_p50"]), "", ""],
+            [f"{n} sessions: rerun p95", s_fmt(a["rerun_p95"]), s_fmt(b["rerun_p95"]),
+             ratio(b["rerun_p95"], a["rerun_p95"]), "<= 1 s, >= 10x" if big else "",
+             verdict(a["rerun_p95"] is not None and a["rerun_p95"] <= T["rerun_p95"] and b["rerun_p95"] is not None
+                     and b["rerun_p95"] / a["rerun_p95"] >= T["vs_naive"]) if big else ""],
+            [f"{n} sessions: errors", a["errors"], b["errors"], "", "0" if big else "",
+             verdict(a["errors"] == 0) if big else ""],
+            [f"{n} sessions: server RSS (peak)", fmt_mb(a["rss"]), fmt_mb(b["rss"]), "",
+             "<= 600 MB" if big else "", verdict(a["rss"] <= T["rss"]) if big else ""],
+        ]
+        for who, r in (("ours", a), ("naive", b)):
+            if r["why"]:
+                notes.append(f"{n} sessions, {who}: {r['why']}")
+    a1, b1 = o[min(sizes)], nv[min(sizes)]
+    times, sizes_b, cpu = res["one_ours"]
+    ntimes, _, ncpu = res["one_naive"]
+    med, nmed = statistics.median(times), statistics.median(ntimes)
+    rows += [
+        ["1 session: rerun after a filter change, wall (median of 30, loopback)", s_fmt(med), s_fmt(nmed),
+         ratio(nmed, med), "<= 30 ms", verdict(med <= T["rerun_1"])],
+        ["1 session: server CPU per filter change (mean of 30)", s_fmt(cpu), s_fmt(ncpu), ratio(ncpu, cpu),
+         "<= 30 ms", verdict(cpu <= T["rerun_1"])],
+        ["bytes per first run", fmt_kb(a1["first_bytes"]), fmt_kb(b1["first_bytes"]),
+         ratio(b1["first_bytes"], a1["first_bytes"]), "", ""],
+        ["bytes per filter change (NUTS 2, median)", fmt_kb(statistics.median(sizes_b)), fmt_kb(b1["rerun_bytes"]),
+         ratio(b1["rerun_bytes"], statistics.median(sizes_b)), "<= 50 KB",
+         verdict(statistics.median(sizes_b) <= T["change_bytes"])],
+    ]
+
+
+def part_gc(rows: list, notes: list, n: int) -> None:
+    print(f"[gc] load {load()}", flush=True)
+    variants = [("postScriptGC on + gc.freeze() after warm-up (served config)", [], {}),
+                ("postScriptGC on, no freeze", [], {"INNOV_GC_FREEZE": "0"}),
+                ("postScriptGC off + freeze", ["--runner.postScriptGC", "false"], {})]
+    for label, extra, env in variants:
+        with ours(extra, env) as (base, pids):
+            room(base, 1, False, pids)
+            t, _, cpu = one_session_reruns(base, pids)
+            r = room(base, n, False, pids)
+        rows.append([f"GC: {label}: 1 session rerun wall / CPU; {n} sessions rerun p95, RSS",
+                     f"{s_fmt(statistics.median(t))} / {s_fmt(cpu)}; {s_fmt(r['rerun_p95'])}, {fmt_mb(r['rss'])}",
+                     "", "", "", ""])
+    print(f"[gc] done, load {load()}", flush=True)
+
+
+def first_map_visits(base: str, paths: list[str], visits: int) -> dict[str, list[float | None]]:
+    from playwright.sync_api import sync_playwright
+
+    out: dict[str, list[float | None]] = {q: [] for q in paths}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            for q in paths:
+                for i in range(visits + 1):  # the first visit of each view fills server caches: not counted
+                    ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+                    ctx.route(lambda url: not url.startswith(base), lambda r: r.abort("internetdisconnected"))
+                    page = ctx.new_page()
+                    t0 = time.perf_counter()
+                    try:
+                        page.goto(base + q, wait_until="commit")
+                        page.frame_locator(MAP_FRAME).locator("path.leaflet-interactive").first.wait_for(
+                            state="visible", timeout=60_000)
+                        took = time.perf_counter() - t0
+                    except Exception:
+                        took = None
+                    finally:
+                        ctx.close()
+                    if i:
+                        out[q].append(took)
+        finally:
+            browser.close()
+    return out
+
+
+def part_browser(rows: list, notes: list, visits: int) -> None:
+    print(f"[browser] load {load()}", flush=True)
+    views = {"/": "default view (EU, NUTS 2)", "/?country=PL": "a country view (PL, NUTS 2)",
+             "/?level=3": "NUTS 3 (EU)"}
+    with ours() as (base, _):
+        o = first_map_visits(base, list(views), visits)
+    with naive() as (base, _):
+        nv = first_map_visits(base, ["/"], visits)["/"]
+    nmed = statistics.median([x for x in nv if x is not None]) if all(x is not None for x in nv) else None
+    for q, label in views.items():
+        ok = all(x is not None for x in o[q])
+        med = statistics.median(o[q]) if ok else None
+        default = q == "/"
+        rows.append([f"first map in Chromium, {label}, median of {visits}", s_fmt(med),
+                     s_fmt(nmed) if default else "", ratio(nmed, med) if default else "",
+                     "<= 1.5 s, < naive" if default else "<= 1.5 s",
+                     verdict(med is not None and med <= T["first_map"] and (not default or (nmed and med < nmed)))])
+        notes.append(f"first map {label}: ours {[None if x is None else round(x * 1000) for x in o[q]]} ms")
+    notes.append(f"first map naive default view: {[None if x is None else round(x * 1000) for x in nv]} ms")
+    print(f"[browser] done, load {load()}", flush=True)
+
+
+def part_views(rows: list, notes: list) -> None:
+    """Server time for a view never seen before (cache miss): data.views.map_view + the map
+    lookup (data.shared.layer_lookup), every metric x level x scheme, in this process."""
+    print(f"[views] load {load()}", flush=True)
+    from components import state
+    from data import classify, scores, shared, views, webassets
+    from data.model import Selection
+
+    shared.warm()
+    timings = []
+    for metric in state.METRICS:
+        s = scores.SCORES.get(metric)
+        categorical = metric == "profile" or (s is not None and s.kind == "categorical")
+        for level in state.LEVELS:
+            for scheme in (["—"] if categorical else list(classify.SCHEMES)):
+                def run(metric=metric, level=level, scheme=scheme):
+                    v = views.map_view(level, Selection(), metric, None, "quantiles" if scheme == "—" else scheme, 5)
+                    shared.layer_lookup(v, webassets.view_bounds(list(v.table.index), level), False)
+                run()  # first call: imports / per-level caches of the model, not the view
+                best = min(_timed(run) for _ in range(3))
+                timings.append((best, metric, level, scheme))
+    worst = max(timings)
+    over = [t for t in timings if t[0] > T["view"]]
+    rows.append([f"every metric x level x scheme ({len(timings)} views), uncached view: worst",
+                 f"{s_fmt(worst[0])} ({worst[1]}, NUTS {worst[2]}, {worst[3]})", "", "", "<= 300 ms",
+                 verdict(not over)])
+    fj = [t for t in timings if t[3] == "natural" and t[2] == 3]
+    if fj:
+        w = max(fj)
+        rows.append(["  of which NUTS 3 Fisher-Jenks (natural breaks): worst", f"{s_fmt(w[0])} ({w[1]})", "", "",
+                     "<= 300 ms", verdict(w[0] <= T["view"])])
+    med = statistics.median(t[0] for t in timings)
+    rows.append(["  median over all views", s_fmt(med), "", "", "", ""])
+    notes.append("views over 300 ms: " + (", ".join(f"{m} L{lv} {sc} {s_fmt(t)}" for t, m, lv, sc in over) or "none"))
+    print(f"[views] done, load {load()}", flush=True)
+
+
+def _timed(fn) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def part_nginx(rows: list, notes: list, n: int) -> None:
+    print(f"[nginx] load {load()}", flush=True)
+    res = {}
+    for k in (1, 2):
+        with ours(replicas=k, nginx=True) as (base, pids):
+            room(base, 1, False, pids)
+            res[k] = room(base, n, False, pids)
+        print(f"[nginx] {k} replica(s) done, load {load()}", flush=True)
+    one, two = res[1], res[2]
+    for key, label in (("first_p95", "first run p95"), ("rerun_p95", "rerun p95")):
+        rows.append([f"nginx, {n} sessions, {label}: 2 replicas (ours) vs 1 replica (baseline)",
+                     s_fmt(two[key]), s_fmt(one[key]), ratio(one[key], two[key]),
+                     ">= 1.6x" if key == "first_p95" else "",
+                     verdict(two[key] is not None and one[key] is not None and one[key] / two[key] >= T["replicas"])
+                     if key == "first_p95" else ""])
+    rows.append([f"nginx, {n} sessions: errors / RSS (all replicas)", f"{two['errors']} / {fmt_mb(two['rss'])}",
+                 f"{one['errors']} / {fmt_mb(one['rss'])}", "", "", ""])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--parts", default="svbgn")
+    ap.add_argument("--sizes", default="1,10,50")
+    ap.add_argument("--visits", type=int, default=3)
+    args = ap.parse_args()
+    sizes = tuple(int(x) for x in args.sizes.split(","))
+    os.environ.update(ENV)
+    rows: list = []
+    when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    notes: list = [f"machine: {machine()}; load at start {load()}; {when}"]
+    print(notes[0], flush=True)
+    if "s" in args.parts:
+        part_sessions(rows, notes, sizes)
+    if "v" in args.parts:
+        part_views(rows, notes)
+    if "b" in args.parts:
+        part_browser(rows, notes, args.visits)
+    if "g" in args.parts:
+        part_gc(rows, notes, max(sizes))
+    if "n" in args.parts:
+        part_nginx(rows, notes, max(sizes))
+    notes.append(f"load at end {load()}")
+    headers = ["metric", "ours", "baseline", "ratio (baseline/ours)", "target", "result"]
+    print("\nbench_workshop.py")
+    print(table(headers, rows))
+    print("\n".join(f"- {n}" for n in notes))
+    save_results("bench_workshop", headers, rows, notes)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,132 @@
+/*
+ * Innovation Everywhere: the choropleth's client side (runs in the streamlit-folium iframe).
+ *
+ * The map script folium renders (components/map.py) calls IEMap.init(map, config) once per
+ * map: it adds an empty GeoJSON layer and fetches the level's geometry file, a static,
+ * content-hashed asset the browser caches (data/webassets.py). Every script run sends only a
+ * small per-view lookup through streamlit-folium's feature-group channel, which calls
+ * IEMap.apply(view): which regions to draw, their class, tooltip fields, the view's bounds.
+ * A filter change therefore sends kilobytes and keeps the map (and its pan/zoom) in place.
+ *
+ * view = {
+ *   title: "value label", classes: [{fill: "#rrggbb", nodata: bool}], groups: ["RIS group"],
+ *   regions: {code: [class index, value text, basis text, t1 regional, t1 national,
+ *                    t2 regional, t2 national, group index or -1]},
+ *   bounds: [[south, west], [north, east]], context: bool
+ * }
+ * Names and all texts are escaped here before they reach the tooltip's HTML.
+ */
+(function () {
+  "use strict";
+
+  var S = { map: null, cfg: null, layer: null, context: null, features: null, view: null,
+            codesKey: null, boundsKey: null, contextWanted: false, contextLoading: false };
+
+  var ESC = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" };
+  function esc(s) { return String(s).replace(/[&<>"']/g, function (c) { return ESC[c]; }); }
+
+  function getJSON(url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) { throw new Error(url + ": HTTP " + r.status); }
+      return r.json();
+    });
+  }
+
+  function showError(text) {
+    var box = L.control({ position: "topright" });
+    box.onAdd = function () {
+      var div = L.DomUtil.create("div", "ie-map-error");
+      div.setAttribute("role", "alert");
+      div.style.cssText = "background:#fff;border:1px solid #b00;padding:6px 8px;max-width:320px;font-size:14px";
+      div.textContent = text;
+      return div;
+    };
+    box.addTo(S.map);
+  }
+
+  function row(feature) { return S.view ? S.view.regions[feature.properties.code] : undefined; }
+
+  function styleOf(feature) {
+    var r = row(feature), st = S.cfg.style;
+    var cls = r ? S.view.classes[r[0]] : null;
+    if (!cls) { return st.region; }
+    var base = cls.nodata ? st.noData : st.region;
+    return { fillColor: cls.fill, fillOpacity: base.fillOpacity, color: base.color,
+             weight: base.weight, dashArray: base.dashArray };
+  }
+
+  function tooltipOf(layer) {
+    var p = layer.feature.properties, r = row(layer.feature), v = S.view;
+    if (!r) { return esc(p.name); }
+    var lines = [
+      "<b>" + esc(p.name) + "</b> (" + esc(p.code) + ")",
+      esc(v.title) + ": " + esc(r[1]) + esc(r[2]),
+      "Tier 1: " + r[3] + " regional, " + r[4] + " national · Tier 2: " + r[5] + " regional, " +
+        r[6] + " national"
+    ];
+    if (r[7] >= 0) { lines.push("RIS 2023 group: " + esc(v.groups[r[7]])); }
+    return "<table><tr><td>" + lines.join("<br>") + "</td></tr></table>";
+  }
+
+  function onEach(feature, layer) {
+    layer.on({
+      mouseover: function (e) { e.target.setStyle(S.cfg.style.highlight); },
+      mouseout: function (e) { S.layer.resetStyle(e.target); }
+    });
+  }
+
+  function redraw() {
+    if (!S.features || !S.view) { return; }
+    var regions = S.view.regions;
+    var key = Object.keys(regions).sort().join(",");
+    if (key === S.codesKey) { S.layer.setStyle(styleOf); return; }  // same regions: restyle only
+    S.codesKey = key;
+    S.layer.clearLayers();
+    S.layer.addData(S.features.filter(function (f) { return regions[f.properties.code] !== undefined; }));
+  }
+
+  function syncContext() {
+    if (!S.context) { return; }
+    if (S.contextWanted && !S.map.hasLayer(S.context)) {
+      S.context.addTo(S.map);
+      S.context.bringToBack();
+      if (!S.contextLoading) {
+        S.contextLoading = true;
+        getJSON(S.cfg.context).then(function (fc) { S.context.addData(fc); S.context.bringToBack(); })
+          .catch(function (err) { showError("Background map could not be loaded: " + err.message); });
+      }
+    } else if (!S.contextWanted && S.map.hasLayer(S.context)) {
+      S.map.removeLayer(S.context);
+    }
+  }
+
+  window.IEMap = {
+    /* Called by the map script, once per map. */
+    init: function (map, cfg) {
+      S.map = map; S.cfg = cfg; S.features = null; S.codesKey = null; S.boundsKey = null;
+      S.contextLoading = false;
+      S.context = cfg.context ? L.geoJson(null, { interactive: false, style: cfg.style.context }) : null;
+      S.layer = L.geoJson(null, { style: styleOf, onEachFeature: onEach }).addTo(map);
+      S.layer.bindTooltip(tooltipOf, { sticky: true, className: "foliumtooltip" });
+      // open the tooltip towards the map's centre, so the map's edge never cuts it off
+      S.layer.on("mousemove", function (e) {
+        var t = e.layer.getTooltip(), s = map.getSize(), p = e.containerPoint;
+        if (t) { t.options.direction = p.x < s.x * 0.3 ? "right" : p.x > s.x * 0.7 ? "left" : p.y > s.y / 2 ? "top" : "bottom"; }
+      });
+      getJSON(cfg.geometry).then(function (fc) { S.features = fc.features; redraw(); })
+        .catch(function (err) { showError("Map regions could not be loaded: " + err.message); });
+      if (S.view) { IEMap.apply(S.view); }
+    },
+    /* Called on every script run whose view differs from the last one (a few KB). */
+    apply: function (view) {
+      S.view = view;
+      if (!S.map) { return; }
+      var bounds = JSON.stringify(view.bounds);
+      if (bounds !== S.boundsKey) { S.boundsKey = bounds; S.map.fitBounds(view.bounds); }
+      S.contextWanted = !!view.context;
+      syncContext();
+      redraw();
+    },
+    escape: esc
+  };
+})();
