@@ -64,9 +64,14 @@ def draw_filters() -> None:
         bind(st.multiselect, "groups", "w_group", list, _tuple,
              label="RIS 2023 performance group (regions)", options=list(S.GROUP_SLUGS),
              format_func=S.GROUP_SLUGS.get, placeholder="All groups")
+    bind(st.sidebar.toggle, "scope", "w_scope", lambda v: v == "all", lambda on: "all" if on else "eu",
+         label="Include EEA/EFTA and candidate countries",
+         help="Off (default): only the 27 EU member states are analysed; regions of other NUTS countries are "
+              "drawn as “Outside the scope” and not counted. On: every NUTS country is counted.")
     if not S.current().selection().is_default():
         st.sidebar.button("Clear filters", on_click=lambda: S.update(
-            countries=(), chains=(), ecosystems=(), tier="both", types=(), initiatives=(), groups=()))
+            countries=(), chains=(), ecosystems=(), tier="both", types=(), initiatives=(), groups=(),
+            scope="eu"))
 
 
 def draw_level() -> None:

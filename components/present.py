@@ -61,7 +61,10 @@ def high_contrast(view):
     """The same view with the presentation palette (labels, classes and counts unchanged)."""
     c = view.classes
     fixed = {**theme.HIGH_CONTRAST_PROFILE, **theme.HIGH_CONTRAST_GROUPS, NO_DATA: theme.HIGH_CONTRAST_NO_DATA}
-    numeric = [lab for lab in c.labels if lab not in fixed and not lab.startswith("0 (")]
+    from data.scope import OUTSIDE
+
+    keep = {OUTSIDE}  # outside the analysis scope: the neutral colour stays
+    numeric = [lab for lab in c.labels if lab not in fixed and lab not in keep and not lab.startswith("0 (")]
     ramp = dict(zip(numeric, theme.high_contrast_ramp(len(numeric)), strict=True))
     colours = tuple(fixed.get(lab) or ramp.get(lab) or col for lab, col in zip(c.labels, c.colours, strict=True))
     classes = dataclasses.replace(c, colours=colours)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import state as S
-from data import model, profile
+from data import links, model, profile
 from data.views import MapView
 
 
@@ -21,15 +21,13 @@ def render(code: str | None, view: MapView) -> None:
     basis = row.get("basis")
     extra = f" — value of {row['value_code']} ({basis})" if isinstance(basis, str) and basis != "region" else ""
     st.markdown(f"**{view.title}:** {row['value_text']}{extra}")
-    st.markdown(
-        f"Tier 1: **{row['t1_regional']}** regional · {row['t1_national']} national  \n"
-        f"Tier 2: **{row['t2_regional']}** regional · {row['t2_national']} national"
-    )
+    st.markdown(links.tooltip_counts(row))
+    st.caption(links.rule_text("regional"))
     if isinstance(row.get("ris_group"), str):
         st.markdown(f"RIS 2023 group: **{row['ris_group']}**")
-    links = model.initiatives_for(code, S.current().selection())
-    if len(links):
-        show = links[["short_name", "tier", "link"]].rename(
+    linked = model.initiatives_for(code, S.current().selection())
+    if len(linked):
+        show = linked[["short_name", "tier", "link"]].assign(link=links.kind_frame(linked["link"])).rename(
             columns={"short_name": "initiative", "link": "link kind"})
         st.dataframe(show, hide_index=True, height=min(35 * len(show) + 38, 260))
     named = profile.participants_in(code, S.current().selection())

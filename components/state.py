@@ -19,7 +19,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from data import scores, vocab
+from data import links, scores, vocab
+from data import scope as scope_mod
 from data.model import Selection
 from data.tables import slug
 
@@ -42,7 +43,8 @@ K_RANGE = range(3, 8)
 TIERS = {"both": (), "1": (1,), "2": (2,)}
 # Divide page options: how regions are grouped and which links count
 DIVIDE_GROUPS = {"ris": "RIS 2023 regional group", "eis": "EIS 2023 national group"}
-DIVIDE_LINKS = {"any": "Regional or national links", "regional": "Regional links only"}
+DIVIDE_LINKS = links.RULE_LABELS  # link rule (data.links.RULES)
+SCOPES = scope_mod.SCOPES  # countries analysed: eu (default) | all
 NETWORK_LEVELS = (0, 1, 2)
 GROUP_SLUGS = {"leader": scores.GROUPS[0], "strong": scores.GROUPS[1],
                "moderate": scores.GROUPS[2], "emerging": scores.GROUPS[3]}
@@ -71,6 +73,7 @@ class ViewState:
     story: str | None = None  # a story id of data/stories.toml, or "links" (built from links)
     step: int = 1  # 1-based step of the story
     links: str | None = None  # story=links: the steps' query strings, packed (data/stories.py)
+    scope: str = "eu"  # SCOPES: EU27 by default; "all" adds EEA/EFTA and candidate countries
     nlevel: int = 0  # Network page: places are countries (0) or NUTS 1/2 regions (NETWORK_LEVELS)
 
     def selection(self) -> Selection:
@@ -82,6 +85,7 @@ class ViewState:
             types=tuple(_TYPE_BY_SLUG[s] for s in self.types),
             initiatives=self.initiatives,
             groups=tuple(GROUP_SLUGS[g] for g in self.groups),
+            scope=self.scope,
         )
 
     def replace(self, **changes) -> ViewState:
@@ -125,8 +129,8 @@ MULTI = {"country": "countries", "chain": "chains", "eco": "ecosystems", "type":
          "init": "initiatives", "group": "groups", "peers": "peers"}
 SINGLE = {"tier": "tier", "level": "level", "metric": "metric", "year": "year",
           "scheme": "scheme", "k": "k", "region": "region", "tiles": "tiles",
-          "dgroup": "dgroup", "dlinks": "dlinks", "nlevel": "nlevel", "present": "present", "story": "story",
-          "step": "step", "links": "links"}
+          "dgroup": "dgroup", "dlinks": "dlinks", "scope": "scope", "nlevel": "nlevel", "present": "present",
+          "story": "story", "step": "step", "links": "links"}
 MAX_STEPS = 12
 PARAMS = {**MULTI, **SINGLE}
 MAX_VALUE_LEN = 200
@@ -199,6 +203,9 @@ def _single(name: str, raw: str, a: Allowed):
 
         if stories.unpack(raw):
             return raw
+    elif name == "scope":
+        if raw.lower() in SCOPES:
+            return raw.lower()
     elif name == "nlevel":
         if raw.isdigit() and int(raw) in NETWORK_LEVELS:
             return int(raw)

@@ -71,7 +71,7 @@ def map_layer(level: int, sel: model.Selection, metric: str, year: int | None = 
               scheme: str = "quantiles", k: int = 5) -> str:
     """The view's map lookup as script-safe JSON text, computed once per view and shared."""
     view = map_view(level, sel, metric, year, scheme, k)
-    codes = list(view.table.index)
+    codes = list(view.frame or view.table.index)  # the regions in scope frame the first view
     bounds = webassets.view_bounds(codes, level)
     context = bool(sel.countries or sel.groups) or view.table.empty
     return _script_json(layer_lookup(view, bounds, context))

@@ -176,6 +176,8 @@ def facts(view, level: int, country_names: Mapping[str, str] | None = None,
     from components.theme import LEVEL_NAMES
 
     t = view.table
+    if "in_scope" in t:  # regions drawn for context only are not counted
+        t = t[t["in_scope"].astype(bool)]
     n = len(t)
     t1 = t["t1_regional"] > 0
     t2 = t["t2_regional"] > 0

@@ -34,6 +34,8 @@ with st.container(key="ie-body"):
     with left:
         height = theme.PRESENT_MAP_HEIGHT if s.present or embed else map_ui.MAP_HEIGHT
         clicked = map_ui.render(layer, s.level, tiles=s.tiles, height=height)
+        if view.rule and not embed:
+            st.caption(view.rule)
         st.caption(map_ui.ATTRIBUTION)
         if not s.present and not embed:
             st.caption(summary_line())

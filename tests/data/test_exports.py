@@ -85,7 +85,7 @@ def test_map_image_shows_no_data_class(mirror):
     from data.model import Selection
     from data.views import map_view
 
-    v = map_view(2, Selection(countries=("PL", "AL")), "rii")  # RIS 2023 has no value for Albania
+    v = map_view(2, Selection(countries=("PL", "AL"), scope="all"), "rii")  # RIS 2023 has no value for Albania
     assert "No data" in v.classes.labels
     texts = E.figure_texts(E.map_figure(v, 2, source="x"))
     assert any(t.startswith("No data (") for t in texts)
