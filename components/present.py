@@ -64,7 +64,10 @@ def high_contrast(view):
     from data.scope import OUTSIDE
 
     keep = {OUTSIDE}  # outside the analysis scope: the neutral colour stays
-    numeric = [lab for lab in c.labels if lab not in fixed and lab not in keep and not lab.startswith("0 (")]
+    categorical = any((lab in theme.PROFILE_COLOURS or lab in theme.GROUP_COLOURS) and lab not in keep
+                      for lab in c.labels)
+    numeric = [] if categorical else [lab for lab in c.labels
+                                      if lab not in fixed and lab not in keep and not lab.startswith("0 (")]
     ramp = dict(zip(numeric, theme.high_contrast_ramp(len(numeric)), strict=True))
     colours = tuple(fixed.get(lab) or ramp.get(lab) or col for lab, col in zip(c.labels, c.colours, strict=True))
     classes = dataclasses.replace(c, colours=colours)

@@ -97,7 +97,9 @@ HIGH_CONTRAST_PROFILE = {
     "Both tiers": "#00664A",
     "Tier 1 only": "#004F80",
     "Tier 2 only": "#D98200",
+    "Via parent region only": "#B0508A",
     "National-level only": "#8197B3",
+    "Associated only": "#BFB2DB",
     "No link recorded": "#FFFFFF",
 }
 HIGH_CONTRAST_GROUPS = {

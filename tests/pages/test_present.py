@@ -81,3 +81,22 @@ def test_uploaded_data_is_marked_in_the_map_view_and_survives_a_rerun():
 def test_your_data_metric_without_upload_explains():
     at = open_app(metric="yours")
     assert "No uploaded values in this session" in texts(at)
+
+
+@pytest.mark.parametrize("metric", ["profile", "rii_group", "tier1", "rii"])
+def test_high_contrast_changes_colours_only(metric):
+    from components import present, theme
+    from data import shared
+    from data.model import Selection
+
+    v = shared.map_view(2, Selection(), metric)
+    hc = present.high_contrast(v)
+    assert hc.classes.labels == v.classes.labels and hc.classes.counts == v.classes.counts
+    assert hc.table["cls"].equals(v.table["cls"])
+    assert len(set(hc.classes.colours)) == len(hc.classes.colours)  # classes stay distinguishable
+    for lab, col in zip(hc.classes.labels, hc.classes.colours, strict=True):
+        if lab == "Outside the scope":
+            assert col == theme.OUTSIDE_SCOPE_COLOUR
+        elif lab in theme.HIGH_CONTRAST_PROFILE:
+            assert col == theme.HIGH_CONTRAST_PROFILE[lab]
+    assert v.classes.colours != hc.classes.colours
