@@ -107,12 +107,16 @@
       S.contextLoading = false;
       S.context = cfg.context ? L.geoJson(null, { interactive: false, style: cfg.style.context }) : null;
       S.layer = L.geoJson(null, { style: styleOf, onEachFeature: onEach }).addTo(map);
-      S.layer.bindTooltip(tooltipOf, { sticky: true, className: "foliumtooltip" });
       // open the tooltip towards the map's centre, so the map's edge never cuts it off
-      S.layer.on("mousemove", function (e) {
-        var t = e.layer.getTooltip(), s = map.getSize(), p = e.containerPoint;
-        if (t) { t.options.direction = p.x < s.x * 0.3 ? "right" : p.x > s.x * 0.7 ? "left" : p.y > s.y / 2 ? "top" : "bottom"; }
+      // (registered before the tooltip, so the direction is set before the tooltip moves)
+      S.layer.on("mouseover mousemove", function (e) {
+        var t = S.layer.getTooltip(), s = map.getSize(), p = e.containerPoint;
+        if (t && p) {
+          t.options.direction = p.y > s.y * 0.75 ? "top" : p.y < s.y * 0.25 ? "bottom"
+            : p.x > s.x / 2 ? "left" : "right";
+        }
       });
+      S.layer.bindTooltip(tooltipOf, { sticky: true, className: "foliumtooltip" });
       getJSON(cfg.geometry).then(function (fc) { S.features = fc.features; redraw(); })
         .catch(function (err) { showError("Map regions could not be loaded: " + err.message); });
       if (S.view) { IEMap.apply(S.view); }

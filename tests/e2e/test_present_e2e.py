@@ -163,3 +163,36 @@ def test_upload_report_and_your_data_on_map(browser, app_url, artifacts, tmp_pat
         expect(page.get_by_text("Your data is active in this session").first).to_be_visible(timeout=60_000)
         expect(page.get_by_text("Tier profile (incl. your data)").first).to_be_visible()
         assert dialogs == []  # the name's HTML never ran
+
+
+@pytest.mark.parametrize("corner", ["bottom", "right", "left", "top"])
+def test_tooltip_wide_and_inside_the_map_near_its_edges(browser, app_url, corner):
+    with page_at(browser, app_url, 1280, 720) as page:
+        page.goto(f"{app_url}/?present=1&country=FR")  # one country fills the frame to its edges
+        _wait_for_map(page)
+        frame = page.frame_locator(MAP_FRAME)
+        fbox = _box(page, MAP_FRAME)
+        # a point on a region, as close to that edge of the map as there is one
+        point = frame.locator("body").evaluate(
+            """(body, corner) => {
+                 const w = window.innerWidth, h = window.innerHeight, on = (x, y) => {
+                   const e = document.elementFromPoint(x, y);
+                   return e && e.matches("path.leaflet-interactive"); };
+                 for (let d = 12; d < (corner === "top" || corner === "bottom" ? h : w) / 2; d += 6) {
+                   for (let f = 0.2; f <= 0.8; f += 0.02) {
+                     const [x, y] = corner === "bottom" ? [w * f, h - d] : corner === "top" ? [w * f, d]
+                       : corner === "right" ? [w - d, h * f] : [d, h * f];
+                     if (on(x, y)) { return [x, y]; }
+                   }
+                 }
+                 return null; }""", corner)
+        assert point, corner
+        x, y = point
+        page.mouse.move(fbox["x"] + x, fbox["y"] + y)
+        page.mouse.move(fbox["x"] + x + 1, fbox["y"] + y + 1)
+        tip = frame.locator(".foliumtooltip")
+        expect(tip).to_be_visible(timeout=10_000)
+        t = tip.bounding_box()  # page coordinates
+        assert t["width"] >= 250, t  # wide, not a narrow column
+        assert t["x"] >= fbox["x"] - 1 and t["x"] + t["width"] <= fbox["x"] + fbox["width"] + 1, (corner, t, fbox)
+        assert t["y"] >= fbox["y"] - 1 and t["y"] + t["height"] <= fbox["y"] + fbox["height"] + 1, (corner, t, fbox)
