@@ -10,12 +10,13 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from components import charts, filter_bar, share, state
+from components import charts, filter_bar, initiative_links, share, state
 from components.charts import barriers as barrier_charts
 from components.charts import concentration as conc_charts
 from components.charts import groups as group_charts
 from components.charts import peers as peer_charts
 from components.charts import scatter as scatter_charts
+from components.text import isolate, md
 from data import barriers, concentration, divide, gaps, geodata, links, model, peers, scope
 from data import context as context_tables
 from data import context_groups as cgroups
@@ -231,7 +232,9 @@ GAP_CONFIG = {
     "rii_source": "RII from", "group": "RIS 2023 group", "group_source": "group from",
     "tier1_links": st.column_config.NumberColumn("Tier 1 links"),
     "tier2_links": st.column_config.NumberColumn("Tier 2 links"),
+    "tier2_in_region": st.column_config.NumberColumn("Tier 2 in the region"),
     "tier2_via_parent": st.column_config.NumberColumn("Tier 2 via parent region"),
+    "Tier 1 connections": initiative_links.CONNECT_COLUMN,
 }
 
 
@@ -248,6 +251,8 @@ def gap_lists(p: Page) -> gaps.GapLists:
             st.info(f"No {p.unit} in this list for the current filters.", icon=INFO)
         else:
             shown = gaps.with_profile_links(df, lambda c: state.query_string(p.view.replace(region=c)))
+            if name == "bridging":  # where a Tier 2 region could connect to Tier 1
+                shown = initiative_links.with_connections(shown, "code")
             st.dataframe(shown, hide_index=True, column_config=GAP_CONFIG, height=min(38 + 35 * len(df), 380))
             st.download_button(f"Download CSV ({len(df)} rows)", gaps.to_csv(df),
                                file_name=f"divide_{name}_{p.rule}_nuts{p.level}.csv", mime="text/csv",
@@ -264,6 +269,9 @@ def barrier_divide(p: Page) -> None:
         ind = barriers.indicators()
     except (OSError, ValueError) as exc:
         st.info(f"The RIS 2023 indicator scores could not be loaded: {exc}", icon=INFO)
+        return
+    if ind.empty:
+        st.info("The RIS 2023 indicator table is not available, so this section is off.", icon=INFO)
         return
     edition = str(ind["edition"].iloc[0])
     leader, emerging = score_tables.GROUPS[0], score_tables.GROUPS[3]
@@ -303,14 +311,14 @@ def peer_comparison(p: Page, g: gaps.GapLists) -> None:
     options = list(dict.fromkeys([*pool.index, *p.view.peers]))
     filter_bar.bind(st.multiselect, "peers", "w_peers", lambda v: list(v) if v else suggested, tuple,
                     label=f"Regions to compare (up to {state.MAX_PEERS})", options=options,
-                    max_selections=state.MAX_PEERS, format_func=lambda c: f"{names.get(c, c)} ({c})",
+                    max_selections=state.MAX_PEERS, format_func=lambda c: f"{isolate(names.get(c, c))} ({c})",
                     placeholder="Type a region name")
     s = state.current()
     chosen = list(s.peers) or suggested
     if s.peers:
         st.caption("Your choice (kept in the link). Clear it to see suggested peers again.")
     elif focus:
-        st.caption(f"Suggested from {why}, {names.get(focus, focus)} ({focus}): same RIS 2023 group first, "
+        st.caption(f"Suggested from {why}, {md(names.get(focus, focus))} ({focus}): same RIS 2023 group first, "
                    "then the same country, closest RII 2023 first.")
     if not chosen:
         st.info("Choose up to five regions to compare: no region matches the filters to suggest peers from.",

@@ -46,7 +46,8 @@ HEADER_CSS = """<style>
 .foliumtooltip tr { text-align: left; }
 .foliumtooltip th { padding: 2px; padding-right: 8px; }
 path.leaflet-interactive:focus { outline: none; }
-</style>"""  # browsers draw a focus rectangle around a clicked SVG path; the highlight is enough
+path.leaflet-interactive:focus-visible { stroke: #000; stroke-width: 3px; }
+</style>"""  # a clicked region shows the highlight only; a region reached by keyboard gets a heavy outline
 
 
 class Attribution(MacroElement):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import charts, share, state
+from components import charts, initiative_links, share, state
 from components.charts import barriers as barrier_charts
 from components.charts import profile as profile_charts
+from components.text import isolate, md
 from data import barriers, context, geodata, links, model, profile
 from data import context_groups as cgroups
 
@@ -17,7 +18,7 @@ def choose_region() -> state.ViewState | None:
     """The region picker; None (after a hint) when no region is chosen."""
     s = state.current()
     reg = geodata.registry()
-    labels = {c: f"{reg.at[c, 'name']} ({c})" for c in reg.index}
+    labels = {c: f"{isolate(reg.at[c, 'name'])} ({c})" for c in reg.index}
     st.title("Region profile")
     choice = st.selectbox("Region (type to search)", options=list(labels), format_func=labels.get,
                           index=list(labels).index(s.region) if s.region in labels else None,
@@ -33,12 +34,14 @@ def choose_region() -> state.ViewState | None:
 def header(s: state.ViewState) -> None:
     h = profile.header(s.region)
     head, link = st.columns([4, 1], vertical_alignment="bottom")
-    head.header(f"{h['name']} ({h['code']})")
+    head.header(f"{md(h['name'])} ({h['code']})")
     with link:
         share.render()
-    st.caption(f"NUTS level {h['level']}" + (f" · within {h['within']}" if h["within"] else ""))
+    st.caption(f"NUTS level {h['level']}" + (f" · within {md(h['within'])}" if h["within"] else ""))
     st.page_link("pages/map_explorer.py", label="Back to the map", icon=":material/map:",
                  query_params=state.encode(s))
+    st.page_link("pages/connection_finder.py", label="Tier 1 connection points for this region",
+                 icon=":material/hub:", query_params=state.encode(s))
 
 
 def scores(s: state.ViewState) -> None:
@@ -69,9 +72,10 @@ def rii_and_links(s: state.ViewState) -> None:
             st.info("No participation recorded for this region under the current filters "
                     "(the compilation is partial: absence here is not proof of absence).", icon=INFO)
         else:
-            shown = linked.assign(link=links.kind_frame(linked["link"]))
-            st.dataframe(shown[["short_name", "tier", "link", "type", "value_chain", "source_url"]], hide_index=True,
-                         column_config={"source_url": st.column_config.LinkColumn("source")})
+            shown = initiative_links.with_profile(linked.assign(link=links.kind_frame(linked["link"])))
+            st.dataframe(shown[["short_name", "profile", "tier", "link", "type", "value_chain", "source_url"]],
+                         hide_index=True, column_config={"source_url": st.column_config.LinkColumn("source"),
+                                                         "profile": initiative_links.PROFILE_COLUMN})
             st.caption(links.rule_text("regional") + " National membership and associated roles are listed with "
                        "their kind.")
     named = profile.participants_in(s.region, s.selection())

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components import initiative_links
 from components import state as S
+from components.text import md
 from data import links, model, profile
 from data.views import MapView
 
@@ -17,19 +19,21 @@ def render(code: str | None, view: MapView) -> None:
         st.caption(f"Selected region {code} is not among the regions shown.")
         return
     row = view.table.loc[code]
-    st.subheader(f"{row['name']} ({code})")
+    st.subheader(f"{md(row['name'])} ({code})")
     basis = row.get("basis")
     extra = f" — value of {row['value_code']} ({basis})" if isinstance(basis, str) and basis != "region" else ""
     st.markdown(f"**{view.title}:** {row['value_text']}{extra}")
     st.markdown(links.tooltip_counts(row))
     st.caption(links.rule_text("regional"))
     if isinstance(row.get("ris_group"), str):
-        st.markdown(f"RIS 2023 group: **{row['ris_group']}**")
+        st.markdown(f"RIS 2023 group: **{md(row['ris_group'])}**")
     linked = model.initiatives_for(code, S.current().selection())
     if len(linked):
-        show = linked[["short_name", "tier", "link"]].assign(link=links.kind_frame(linked["link"])).rename(
+        show = initiative_links.with_profile(linked)[["short_name", "profile", "tier", "link"]]
+        show = show.assign(link=links.kind_frame(show["link"])).rename(
             columns={"short_name": "initiative", "link": "link kind"})
-        st.dataframe(show, hide_index=True, height=min(35 * len(show) + 38, 260))
+        st.dataframe(show, hide_index=True, height=min(35 * len(show) + 38, 260),
+                     column_config={"profile": initiative_links.PROFILE_COLUMN})
     named = profile.participants_in(code, S.current().selection())
     if len(named):
         with st.expander(f"Named participants located here ({len(named)})"):

@@ -4,11 +4,11 @@ survives reruns and page switches and ends with the session. The upload form for
 from __future__ import annotations
 
 import hashlib
-import html
 
 import pandas as pd
 import streamlit as st
 
+from components.text import md
 from data import upload as U
 
 _KEY = "user_data"
@@ -25,8 +25,8 @@ def banner() -> None:
     """One line on every page while uploaded data is active."""
     ud = current()
     if ud is not None:
-        st.info(f"Your data is active in this session: {ud.describe()} (from "
-                f"{', '.join(ud.file_names)}). Regions it changes are marked “your data” in every view, "
+        st.info(f"Your data is active in this session: {md(ud.describe())} (from "
+                f"{md(', '.join(ud.file_names))}). Regions it changes are marked “your data” in every view, "
                 "legend and download.", icon=":material/upload_file:")
 
 
@@ -73,7 +73,7 @@ def render_upload() -> None:
     if shown:
         _report(*shown)
     if current() is not None:
-        st.success(f"In use: {current().describe()}.", icon=":material/check_circle:")
+        st.success(f"In use: {md(current().describe())}.", icon=":material/check_circle:")
         _preview(current())
         st.button("Remove my data", on_click=_clear, key="w_upload_clear")
 
@@ -92,7 +92,7 @@ def _mapping_ui(table: U.Table) -> dict[str, str]:
 
 
 def _report(name: str, rep: U.Report) -> None:
-    st.markdown(f"**{html.escape(name)}**: {rep.summary}")
+    st.markdown(f"**{md(name)}**: {rep.summary}")
     st.caption(" ".join(rep.notes))
     if len(rep.problems):
         st.dataframe(rep.problems.rename(columns={"row": "Row", "code": "Code", "message": "Problem"}),
@@ -104,5 +104,5 @@ def _preview(ud: U.UserData) -> None:
         st.dataframe(ud.participation[["initiative_id", "place_code", "tier", "role", "participant_name"]],
                      hide_index=True, width="stretch")
     if not ud.scores.empty:
-        st.caption(f"Scores: “{ud.indicator}” ({ud.unit}); show them on the map with “Map shows: Your data”.")
+        st.caption(f"Scores: “{md(ud.indicator)}” ({md(ud.unit)}); show them on the map with “Map shows: Your data”.")
         st.dataframe(pd.DataFrame(ud.scores).reset_index(), hide_index=True, width="stretch")

@@ -10,10 +10,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-GDP_BANDS = ("GDP per head below 75% of EU27", "GDP per head 75–100% of EU27", "GDP per head 100% of EU27 or more")
-GDP_UNKNOWN = "GDP per head not known"
+GDP_BANDS = ("below 75% of EU27", "75–100% of EU27", "100% of EU27 or more")  # GDP per head (PPS)
+GDP_UNKNOWN = "GDP not known"
 WIDENING = ("Widening country", "Not a widening country")
 WIDENING_UNKNOWN = "Widening status not known"
+
+
+def edition(df: pd.DataFrame) -> str:
+    """The table's edition, or a plain statement that the table is not available (degraded)."""
+    return str(df["edition"].iloc[0]) if "edition" in df and len(df) else "table not available"
 
 
 def gdp_band(table: pd.DataFrame, gdp: pd.DataFrame) -> pd.Series:
@@ -40,12 +45,12 @@ def caption_gdp(table: pd.DataFrame, band: pd.Series, gdp: pd.DataFrame) -> str:
     return (f"GDP per head in PPS as % of the EU27 average, latest year ({yrs}); known for {known} of {len(table)} "
             f"regions (NUTS 2 only; NUTS 2024 codes without a NUTS 2021 region left out). Bands cut at 75% and 100%, "
             f"the cohesion-policy thresholds, applied to this value: not the official cohesion category. "
-            f"Source: {gdp['edition'].iloc[0]}.")
+            f"Source: {edition(gdp)}.")
 
 
 def caption_widening(wid: pd.DataFrame) -> str:
     return (f"Horizon Europe widening status of the region's country ({wid.attrs.get('coverage', 'complete list')}). "
-            f"Source: {wid['edition'].iloc[0]}.")
+            f"Source: {edition(wid)}.")
 
 
 def _status(df: pd.DataFrame, code: str, country: str) -> pd.Series | None:
@@ -72,7 +77,7 @@ def region_facts(code: str, country: str, layers: dict[str, pd.DataFrame]) -> pd
             value = f"{r['value']:,.0f} PPS per inhabitant ({r['value_pct_eu27']:.0f}% of EU27), {int(r['year'])}"
         else:
             value = "no data (given for NUTS 2 regions only)" if len(code) != 4 else "no data"
-        rows.append(("GDP per head (PPS)", value, gdp["edition"].iloc[0], gdp.attrs.get("coverage", "")))
+        rows.append(("GDP per head (PPS)", value, edition(gdp), gdp.attrs.get("coverage", "")))
     labels = {"widening": "Horizon Europe widening country", "cohesion": "Cohesion policy category 2021–2027",
               "outermost": "Outermost region", "riv": "Regional Innovation Valley", "pri":
               "Partnerships for Regional Innovation pilot"}
@@ -90,6 +95,6 @@ def region_facts(code: str, country: str, layers: dict[str, pd.DataFrame]) -> pd
                                                  else "")
         else:
             value = "not in the compiled list (unknown)" if partial else "no"
-            src = str(df["edition"].iloc[0]) if "edition" in df else ""
+            src = edition(df)
         rows.append((what, value, src, cov))
     return pd.DataFrame(rows, columns=["context", "value", "source", "coverage"])

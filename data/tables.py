@@ -2,11 +2,16 @@
 
 ``initiatives.csv`` and ``participation.csv`` are rebuilt from the shared compilation by
 ``python -m data.build_tables``; see data/README.md for every column.
+
+``INNOV_TABLES`` (optional) names a folder whose ``initiatives.csv`` / ``participation.csv``
+replace the committed ones (each file separately; validated the same way). The hostile-name
+tests use it to load a fixture; nothing else should.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import re
 from pathlib import Path
 
@@ -19,6 +24,14 @@ HERE = Path(__file__).parent
 DERIVED_DIR = HERE / "derived"
 INITIATIVES_CSV = HERE / "initiatives.csv"
 PARTICIPATION_CSV = HERE / "participation.csv"
+
+
+def curated_path(default: Path) -> Path:
+    """``default``, or the file of the same name in $INNOV_TABLES when that folder has one."""
+    override = os.environ.get("INNOV_TABLES", "").strip()
+    if override and (Path(override) / default.name).is_file():
+        return Path(override) / default.name
+    return default
 
 
 
@@ -46,9 +59,18 @@ def validate(initiatives: pd.DataFrame, participation: pd.DataFrame) -> tuple[pd
 
 @functools.cache
 def load() -> tuple[pd.DataFrame, pd.DataFrame]:
-    ini = pd.read_csv(INITIATIVES_CSV, dtype={"initiative_id": str})
-    par = pd.read_csv(PARTICIPATION_CSV, dtype={"place_code": str, "country_code": str})
-    ini, par = validate(ini, par)
+    paths = curated_path(INITIATIVES_CSV), curated_path(PARTICIPATION_CSV)
+    where = paths[0]
+    try:  # unreadable or off-schema: one message naming the file, no traceback
+        ini = pd.read_csv(where, dtype={"initiative_id": str})
+        where = paths[1]
+        par = pd.read_csv(where, dtype={"place_code": str, "country_code": str})
+        where = paths[0] if paths[0] != INITIATIVES_CSV else paths[1]
+        ini, par = validate(ini, par)
+    except Exception as exc:
+        first = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else type(exc).__name__
+        raise TableUnavailable(where, "curated initiatives and participation",
+                               f"unreadable or not in the expected schema ({first})") from exc
     ini["chain_id"] = ini["value_chain"].map(slug, na_action="ignore")
     ini["ecosystem_list"] = ini["ecosystems"].fillna("").map(
         lambda v: tuple(e.strip() for e in v.split(";") if e.strip()))

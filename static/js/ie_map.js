@@ -68,10 +68,35 @@
     return "<table><tr><td>" + lines.join("<br>") + "</td></tr></table>";
   }
 
+  /* Keyboard: every region is a tab stop with a name; focus highlights it and shows its
+   * tooltip, Enter or Space selects it exactly as a click does (streamlit-folium listens for
+   * the click on the region layer, which the feature's event propagates to). */
+  function select(layer, ev) {
+    layer.fire("click", { latlng: layer.getBounds().getCenter(), originalEvent: ev }, true);
+  }
+
+  function keyboard(feature, layer) {
+    var el = layer.getElement && layer.getElement();
+    if (!el || el.getAttribute("data-ie-keys")) { return; }
+    el.setAttribute("data-ie-keys", "1");
+    el.setAttribute("tabindex", "0");
+    el.setAttribute("role", "button");
+    el.setAttribute("aria-label", String(feature.properties.name) + " (" + feature.properties.code + ")");
+    el.addEventListener("keydown", function (ev) {
+      if (ev.key === "Enter" || ev.key === " " || ev.key === "Spacebar") { ev.preventDefault(); select(layer, ev); }
+    });
+    el.addEventListener("focus", function () {
+      layer.setStyle(S.cfg.style.highlight);
+      S.layer.openTooltip(layer, layer.getBounds().getCenter());  // the tooltip is bound to the group
+    });
+    el.addEventListener("blur", function () { S.layer.resetStyle(layer); S.layer.closeTooltip(); });
+  }
+
   function onEach(feature, layer) {
     layer.on({
       mouseover: function (e) { e.target.setStyle(S.cfg.style.highlight); },
-      mouseout: function (e) { S.layer.resetStyle(e.target); }
+      mouseout: function (e) { S.layer.resetStyle(e.target); },
+      add: function () { keyboard(feature, layer); }
     });
   }
 

@@ -33,6 +33,7 @@ class RunResult:
     exceptions: list[str] = field(default_factory=list)  # st.exception elements (tracebacks)
     error_texts: list[str] = field(default_factory=list)  # st.error bodies
     query_string: str | None = None  # the address bar the server asked for (None: unchanged)
+    page_not_found: bool = False  # the server answered "Page not found" (and ran the default page)
 
     @property
     def errors(self) -> int:
@@ -94,6 +95,8 @@ class Session:
                 kind = fm.WhichOneof("type")
                 if kind == "new_session":
                     self.page_script_hash = fm.new_session.page_script_hash
+                elif kind == "page_not_found":
+                    result.page_not_found = True
                 elif kind == "page_info_changed":
                     result.query_string = fm.page_info_changed.query_string
                 elif kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
