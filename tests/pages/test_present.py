@@ -60,9 +60,11 @@ def test_story_built_from_links():
 
 def test_broken_story_links_get_a_notice():
     at = open_app(story="nope")
-    assert "Ignored story=“nope”: not an allowed value." in texts(at)
+    from components.text import md
+
+    assert md("Ignored story=“nope”: not an allowed value.") in texts(at)
     at = open_app(story="links", links="garbage")
-    assert "Ignored the story: its link is incomplete or broken." in texts(at)
+    assert md("Ignored the story: its link is incomplete or broken.") in texts(at)
     assert view(at).story is None
 
 
@@ -72,7 +74,9 @@ def test_uploaded_data_is_marked_in_the_map_view_and_survives_a_rerun():
     at.session_state["user_data"] = U.to_user_data(rep, "m.csv")
     rerun(at)
     t = texts(at)
-    assert "Your data is active in this session: 1 participation rows (from m.csv)" in t
+    from components.text import md
+
+    assert f"Your data is active in this session: {md('1 participation rows')} (from {md('m.csv')})" in t
     assert "Tier profile (incl. your data)" in t
     rerun(at)
     assert "Tier profile (incl. your data)" in texts(at)
