@@ -51,14 +51,14 @@ def layer_lookup(view: views.MapView, bounds: list[list[float]], context: bool) 
     groups: dict[str, int] = {}
     regions = {}
     if len(t):
+        def col(name: str) -> list:
+            return t[name].to_numpy(dtype=object).tolist() if name in t else [None] * len(t)
+
         cls = t["cls"].map(index).fillna(-1).astype(int).tolist()
-        none = [None] * len(t)
-        basis = [views.basis_text(b, c) for b, c in zip(t.get("basis", none), t.get("value_code", none),
-                                                        strict=True)]
-        ris = [groups.setdefault(g, len(groups)) if isinstance(g, str) else -1
-               for g in t.get("ris_group", none)]
-        counts = t[["t1_regional", "t1_national", "t2_regional", "t2_national"]].astype(int).values.tolist()
-        for code, c, vt, b, n, g in zip(t.index, cls, t["value_text"], basis, counts, ris, strict=True):
+        basis = [views.basis_text(b, c) for b, c in zip(col("basis"), col("value_code"), strict=True)]
+        ris = [groups.setdefault(g, len(groups)) if isinstance(g, str) else -1 for g in col("ris_group")]
+        counts = t[["t1_regional", "t1_national", "t2_regional", "t2_national"]].to_numpy(dtype=int).tolist()
+        for code, c, vt, b, n, g in zip(t.index.tolist(), cls, col("value_text"), basis, counts, ris, strict=True):
             regions[code] = [c, vt, b, *n, g]
     return {"title": view.title,
             "classes": [{"fill": colour, "nodata": label == classify.NO_DATA}

@@ -32,6 +32,15 @@
     });
   }
 
+  /* The map's geometry file, asked for as soon as this script runs (it is loaded before
+     Leaflet, see components/map.py): ie_map.js?v=<hash>&geo=<url>. */
+  var PREFETCH = {};
+  (function () {
+    var me = document.currentScript;
+    var geo = me && new URL(me.src, document.baseURI).searchParams.get("geo");
+    if (geo) { PREFETCH[geo] = getJSON(geo); }
+  })();
+
   function showError(text) {
     var box = L.control({ position: "topright" });
     box.onAdd = function () {
@@ -108,7 +117,9 @@
       S.context = cfg.context ? L.geoJson(null, { interactive: false, style: cfg.style.context }) : null;
       S.layer = L.geoJson(null, { style: styleOf, onEachFeature: onEach }).addTo(map);
       S.layer.bindTooltip(tooltipOf, { sticky: true, className: "foliumtooltip" });
-      getJSON(cfg.geometry).then(function (fc) { S.features = fc.features; redraw(); })
+      var pending = PREFETCH[cfg.geometry] || getJSON(cfg.geometry);
+      delete PREFETCH[cfg.geometry];
+      pending.then(function (fc) { S.features = fc.features; redraw(); })
         .catch(function (err) { showError("Map regions could not be loaded: " + err.message); });
       if (S.view) { IEMap.apply(S.view); }
     },
