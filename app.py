@@ -1,19 +1,12 @@
 """Innovation Everywhere: router and shared filters only. Pages live in pages/."""
 
-import contextlib
-
 import streamlit as st
 
-# Streamlit runs any app that has a pages/ folder through its old (v1) multipage wrapper, which
-# resolves /divide itself and answers "Page not found" before this router runs. Page files are
-# named unlike their URL paths, so such a request still falls back to this script, and the flag
-# below (read by Streamlit for every later run) switches the server to plain st.navigation.
-with contextlib.suppress(ImportError, AttributeError):
-    from streamlit.runtime.pages_manager import PagesManager
-
-    PagesManager.uses_pages_directory = False
-
-from components import errors, filter_bar, state
+# The first request after a server start goes through Streamlit's v1 pages/ wrapper; the files
+# pages/<url_path>.py hand it to this router (components/deeplink.py). st.navigation then
+# switches the process to v2 routing for good.
+from components import errors, filter_bar, search_box, state
+from components.text import md
 from data.shared import settle, warm
 
 # An emoji favicon is drawn from a data: URL. Without page_icon Streamlit shows the current page's
@@ -22,18 +15,33 @@ st.set_page_config(page_title="Innovation Everywhere", page_icon="🗺️", layo
 warm()  # once per process: heavy loading, static files (deploy/serve.py runs it before listening)
 
 PAGES = [
-    st.Page("pages/map_explorer.py", title="Map explorer", icon=":material/map:", url_path="map", default=True),
+    st.Page("pages/map_explorer.py", title="Map explorer", icon=":material/map:", url_path="home", default=True),
     st.Page("pages/divide_view.py", title="Divide", icon=":material/balance:", url_path="divide"),
     st.Page("pages/region_profile.py", title="Region profile", icon=":material/location_on:", url_path="region"),
+    st.Page("pages/initiative_profile.py", title="Initiative profile", icon=":material/hub:", url_path="initiative"),
+    st.Page("pages/value_chain_network.py", title="Value-chain network", icon=":material/share:",
+            url_path="network"),
+    st.Page("pages/connection_finder.py", title="Tier 1 connections", icon=":material/conversion_path:",
+            url_path="connections"),
     st.Page("pages/data_coverage.py", title="Data & coverage", icon=":material/dataset:", url_path="data"),
 ]
 
-with errors.guard():
-    page = st.navigation(PAGES)
-    state.current()
-    state.sync_url()  # before the page runs: a page may end early with st.stop()
-    if state.notices():
-        st.warning("  \n".join(state.notices()), icon=":material/link:")
-    filter_bar.draw_filters()
-    page.run()
-settle()  # long-lived objects out of the post-run garbage collection (data/shared.py)
+# The default page is served at "/" only (Streamlit ignores its url_path), so "/map" links, which the
+# README and shared views use, would answer "Page not found": a hidden page keeps them working.
+MAP_ALIAS = st.Page("pages/map_explorer.py", title="Map explorer", icon=":material/map:", url_path="map",
+                    visibility="hidden")
+
+page = st.navigation([*PAGES, MAP_ALIAS])
+degraded = st.empty()  # filled after the page ran: committed tables that are missing or broken
+try:
+    with errors.guard():
+        state.current()
+        state.sync_url()  # before the page runs: a page may end early with st.stop()
+        if state.notices():
+            st.warning("  \n".join(md(n) for n in state.notices()), icon=":material/link:")
+        search_box.render()
+        filter_bar.draw_filters()
+        page.run()
+finally:
+    errors.show_degraded(degraded)
+    settle()  # long-lived objects out of the post-run garbage collection (data/shared.py)

@@ -6,7 +6,7 @@ every figure next to the naive baseline (bench/naive_app.py) and the target.
     --parts: s = concurrent sessions (1/10/50, ours vs naive), g = post-run GC both ways,
              b = first map in Chromium, v = every metric x level x scheme, n = nginx 2 vs 1
 
-Sessions are protocol-level (bench/protocol.py: a websocket speaking streamlit.proto, a new
+Sessions are protocol-level (tests/e2e/protocol.py: a websocket speaking streamlit.proto, a new
 Streamlit session per simulated visitor, all started at the same moment). "first run" = the
 visitor's first script run (rerun_script -> script_finished, new session); "rerun" = then a
 country filter change each (cycling PL, DE, FR+IT, ES, NL). Bytes are websocket payload
@@ -32,7 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import CHROMIUM, CHROMIUM_ARGS, REPO_ROOT, fmt_kb, fmt_ms, machine, ratio, save_results, table
 
-from bench.protocol import Session
+from tests.e2e.protocol import Session
 from tests.e2e.server import streamlit_server
 
 ENV = {"INNOV_OFFLINE": "1"}

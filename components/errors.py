@@ -12,7 +12,8 @@ from geo.nuts import GeoStructureError
 
 @contextlib.contextmanager
 def guard():
-    """Show missing-data and broken-file errors as a message naming the file and the fix."""
+    """Show missing-data and broken-file errors as a message naming the file and the fix; what
+    comes after the failing block (the page's other parts, other pages) keeps working."""
     bar = None
 
     def progress(name: str, done: int, total: int | None) -> None:
@@ -27,11 +28,19 @@ def guard():
         yield
     except sources.DataUnavailable as exc:
         st.error("**A data file is missing.**\n\n" + str(exc).replace("\n", "  \n"), icon=":material/warning:")
-        st.stop()
     except GeoStructureError as exc:
         st.error(f"**A geometry file is not the expected GISCO NUTS 2021 file.** {exc}", icon=":material/warning:")
-        st.stop()
     finally:
         sources.progress_hook.reset(token)
         if bar is not None:
             bar.empty()
+
+
+def show_degraded(slot) -> None:
+    """Fill ``slot`` (an st.empty made above the page) with one notice listing every committed
+    table that is missing or broken: the rest of the app keeps working without it."""
+    from data.tables import degraded_notices
+
+    lines = degraded_notices()
+    if lines:
+        slot.warning("**Part of the data is switched off.**  \n" + "  \n".join(lines), icon=":material/warning:")

@@ -10,6 +10,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from components import state as S
+from components.text import isolate
 from data import geodata, scores, tables, vocab
 from data.tables import slug
 
@@ -42,7 +43,7 @@ def draw_filters() -> None:
     chain_counts = ini["chain_id"].value_counts()
     st.sidebar.header("Filters")
     bind(st.sidebar.multiselect, "countries", "w_country", list, _tuple,
-         label="Countries", options=countries(), format_func=lambda c: f"{names.get(c, c)} ({c})",
+         label="Countries", options=countries(), format_func=lambda c: f"{isolate(names.get(c, c))} ({c})",
          placeholder="All countries")
     bind(st.sidebar.multiselect, "chains", "w_chain", list, _tuple,
          label="Value chains", options=list(chain_labels),
@@ -58,15 +59,23 @@ def draw_filters() -> None:
         bind(st.multiselect, "types", "w_type", list, _tuple, label="Initiative types",
              options=[slug(t) for t in vocab.TYPES],
              format_func={slug(t): t for t in vocab.TYPES}.get, placeholder="All types")
-        labels = dict(zip(ini["initiative_id"], ini["short_name"] + " · " + ini["type"], strict=True))
+        labels = dict(zip(ini["initiative_id"], ini["short_name"].map(isolate) + " · " + ini["type"], strict=True))
         bind(st.multiselect, "initiatives", "w_init", list, _tuple, label="Initiatives (type to search)",
              options=sorted(labels, key=labels.get), format_func=labels.get, placeholder="All initiatives")
+        for iid in S.current().initiatives[:3]:  # each chosen initiative links to its profile
+            st.page_link("pages/initiative_profile.py", label=f"Profile: {labels[iid]}", icon=":material/hub:",
+                         query_params=S.encode(S.current().replace(initiatives=(iid,))))
         bind(st.multiselect, "groups", "w_group", list, _tuple,
              label="RIS 2023 performance group (regions)", options=list(S.GROUP_SLUGS),
              format_func=S.GROUP_SLUGS.get, placeholder="All groups")
+    bind(st.sidebar.toggle, "scope", "w_scope", lambda v: v == "all", lambda on: "all" if on else "eu",
+         label="Include EEA/EFTA and candidate countries",
+         help="Off (default): only the 27 EU member states are analysed; regions of other NUTS countries are "
+              "drawn as “Outside the scope” and not counted. On: every NUTS country is counted.")
     if not S.current().selection().is_default():
         st.sidebar.button("Clear filters", on_click=lambda: S.update(
-            countries=(), chains=(), ecosystems=(), tier="both", types=(), initiatives=(), groups=()))
+            countries=(), chains=(), ecosystems=(), tier="both", types=(), initiatives=(), groups=(),
+            scope="eu"))
 
 
 def draw_level() -> None:

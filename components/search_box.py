@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import state as S
+from components.text import md
 from data import search
 
 REGION_PAGE = "pages/region_profile.py"
@@ -30,8 +31,8 @@ def target(kind: str, entry_id: str) -> tuple[str, dict[str, str]]:
 def links(hits, *, container=st) -> None:
     for hit in hits.itertuples():
         page, params = target(hit.kind, hit.id)
-        container.page_link(page, label=f"{hit.label} — {hit.detail}", icon=ICONS[hit.kind],
-                            query_params=params)
+        container.page_link(page, label=f"{md(hit.label)} — {md(hit.detail)}", icon=ICONS[hit.kind],
+                            query_params=params, help=f"{md(hit.label)} — {md(hit.detail)}")
 
 
 def render() -> None:
@@ -42,6 +43,6 @@ def render() -> None:
         return
     hits = search.search(search.default_index(), q, limit=LIMIT)
     if hits.empty:
-        st.sidebar.caption(f"Nothing found for “{q[:40]}”.")
+        st.sidebar.caption(f"Nothing found for “{md(q[:40])}”.")
         return
     links(hits, container=st.sidebar)

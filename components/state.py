@@ -19,7 +19,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from data import scores, vocab
+from data import links, scores, vocab
+from data import scope as scope_mod
 from data.model import Selection
 from data.tables import slug
 
@@ -41,7 +42,8 @@ K_RANGE = range(3, 8)
 TIERS = {"both": (), "1": (1,), "2": (2,)}
 # Divide page options: how regions are grouped and which links count
 DIVIDE_GROUPS = {"ris": "RIS 2023 regional group", "eis": "EIS 2023 national group"}
-DIVIDE_LINKS = {"any": "Regional or national links", "regional": "Regional links only"}
+DIVIDE_LINKS = links.RULE_LABELS  # link rule (data.links.RULES)
+SCOPES = scope_mod.SCOPES  # countries analysed: eu (default) | all
 NETWORK_LEVELS = (0, 1, 2)
 GROUP_SLUGS = {"leader": scores.GROUPS[0], "strong": scores.GROUPS[1],
                "moderate": scores.GROUPS[2], "emerging": scores.GROUPS[3]}
@@ -66,6 +68,7 @@ class ViewState:
     tiles: bool = False
     dgroup: str = "ris"  # Divide page: grouping (DIVIDE_GROUPS)
     dlinks: str = "regional"  # Divide page: links counted (DIVIDE_LINKS); national membership hides the divide
+    scope: str = "eu"  # SCOPES: EU27 by default; "all" adds EEA/EFTA and candidate countries
     nlevel: int = 0  # Network page: places are countries (0) or NUTS 1/2 regions (NETWORK_LEVELS)
 
     def selection(self) -> Selection:
@@ -77,6 +80,7 @@ class ViewState:
             types=tuple(_TYPE_BY_SLUG[s] for s in self.types),
             initiatives=self.initiatives,
             groups=tuple(GROUP_SLUGS[g] for g in self.groups),
+            scope=self.scope,
         )
 
     def replace(self, **changes) -> ViewState:
@@ -120,7 +124,7 @@ MULTI = {"country": "countries", "chain": "chains", "eco": "ecosystems", "type":
          "init": "initiatives", "group": "groups", "peers": "peers"}
 SINGLE = {"tier": "tier", "level": "level", "metric": "metric", "year": "year",
           "scheme": "scheme", "k": "k", "region": "region", "tiles": "tiles",
-          "dgroup": "dgroup", "dlinks": "dlinks", "nlevel": "nlevel"}
+          "dgroup": "dgroup", "dlinks": "dlinks", "scope": "scope", "nlevel": "nlevel"}
 PARAMS = {**MULTI, **SINGLE}
 MAX_VALUE_LEN = 200
 
@@ -175,6 +179,9 @@ def _single(name: str, raw: str, a: Allowed):
             return raw.lower()
     elif name == "dlinks":
         if raw.lower() in DIVIDE_LINKS:
+            return raw.lower()
+    elif name == "scope":
+        if raw.lower() in SCOPES:
             return raw.lower()
     elif name == "nlevel":
         if raw.isdigit() and int(raw) in NETWORK_LEVELS:

@@ -23,16 +23,20 @@ OKABE_ITO = {
 }
 
 # --- categories --------------------------------------------------------------------------------
-PROFILE_COLOURS = {  # the tier profile of a region: same five classes on the map and in charts
+OUTSIDE_SCOPE_COLOUR = "#ececec"  # regions drawn for context, not counted
+PROFILE_COLOURS = {  # the tier profile of a region (data.model.PROFILE_CLASSES), map and charts
     "Both tiers": OKABE_ITO["green"],
     "Tier 1 only": OKABE_ITO["blue"],
     "Tier 2 only": OKABE_ITO["orange"],
+    "Via parent region only": OKABE_ITO["purple"],  # links recorded for a larger region only
     "National-level only": "#A6B8CC",
+    "Associated only": "#D9D2E9",  # associated / indirect / EEA roles only: never membership
     "No link recorded": "#F4F1EA",
+    "Outside the scope": OUTSIDE_SCOPE_COLOUR,  # data.scope.OUTSIDE: drawn, not counted
 }
 # The Divide page's profile counts regional links only, so its last class merges the map's
 # "National-level only" and "No link recorded" (to be unified with the map's five classes).
-DIVIDE_PROFILE_COLOURS = {**{k: v for k, v in PROFILE_COLOURS.items() if k.startswith(("Both", "Tier"))},
+DIVIDE_PROFILE_COLOURS = {**{k: v for k, v in PROFILE_COLOURS.items() if k.startswith(("Both", "Tier "))},
                           "Neither tier": OKABE_ITO["vermillion"]}
 TIER_COLOURS = {"Tier 1": OKABE_ITO["blue"], "Tier 2": OKABE_ITO["orange"]}
 # Scoreboard order and hues: blues for leaders/strong, yellow to orange for moderate/emerging.
@@ -53,7 +57,6 @@ SCORE_BAR = OKABE_ITO["green"]
 # --- special classes ---------------------------------------------------------------------------
 NO_DATA_COLOUR = "#c8c8c8"
 ZERO_COLOUR = "#f4f1ea"  # a count of zero: "none recorded", distinct from no data
-OUTSIDE_SCOPE_COLOUR = "#ececec"  # regions drawn for context, not counted
 NUMERIC_RAMP = "YlGnBu_09"  # branca.colormap.linear name
 
 # --- map strokes -------------------------------------------------------------------------------

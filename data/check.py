@@ -70,6 +70,73 @@ def score_coverage_by_country(level: int = 2) -> pd.DataFrame:
     return tab
 
 
+FIRST_PASS_FILES = ("tier1/participants.csv", "tier1/country_participation.csv", "tier1/initiatives.csv",
+                    "tier2/initiatives.csv", "tier2/region_participation.csv")
+
+
+def ipcei_coverage() -> pd.DataFrame:
+    """Per IPCEI: official participant count and named direct participants (distinct name-country
+    pairs) before (first-pass rows, with the second pass's role corrections) and after the second
+    pass, plus rows placed at a NUTS 2 site before and after."""
+    ini, par = tables.load()
+    ipcei = ini[ini["type"] == "IPCEI"].set_index("initiative_id")
+    rows = par[par["role"].isin(["site", "participant"]) & par["initiative_id"].isin(ipcei.index)]
+    direct = rows[rows["status"] == "direct"]
+
+    def named(df: pd.DataFrame) -> pd.Series:
+        pairs = df[["initiative_id", "participant_name", "country_code"]].fillna("").drop_duplicates()
+        return pairs.groupby("initiative_id").size()
+
+    first = direct["source_file"].isin(FIRST_PASS_FILES)
+    out = pd.DataFrame({
+        "IPCEI": ipcei["short_name"],
+        "official": ipcei["companies"],
+        "named before": named(direct[first]).reindex(ipcei.index, fill_value=0),
+        "named after": named(direct).reindex(ipcei.index, fill_value=0),
+        "sites before": rows[rows["source_file"].isin(FIRST_PASS_FILES) & (rows["role"] == "site")
+                             & ~rows["notes"].fillna("").str.contains(r"\[correction [^\]]*(?:set|add)_site")]
+        .groupby("initiative_id").size().reindex(ipcei.index, fill_value=0),
+        "sites after": rows[rows["role"] == "site"].groupby("initiative_id").size().reindex(ipcei.index, fill_value=0),
+    })
+    out["coverage after"] = [f"{a / o:.0%}" if pd.notna(o) and o else "official count unknown"
+                             for a, o in zip(out["named after"], out["official"], strict=True)]
+    return out.reset_index(drop=True)
+
+
+def tier2_coverage() -> pd.DataFrame:
+    """Per Tier 2 type: initiatives, initiatives with rows, rows and regional rows, before/after pass 2."""
+    ini, par = tables.load()
+    t2 = ini[ini["tier"] == 2]
+    p2 = par[par["tier"] == 2].merge(t2[["initiative_id", "type"]], on="initiative_id")
+    out = []
+    for typ, g in t2.groupby("type"):
+        rows = p2[p2["type"] == typ]
+        first_i = g[g["source_file"].isin(FIRST_PASS_FILES)]
+        first_r = rows[rows["source_file"].isin(FIRST_PASS_FILES)]
+        out.append({
+            "type": typ,
+            "initiatives before": len(first_i), "initiatives after": len(g),
+            "with rows before": first_r["initiative_id"].nunique(), "with rows after": rows["initiative_id"].nunique(),
+            "rows before": len(first_r), "rows after": len(rows),
+            "regional rows before": int((first_r["place_level"] > 0).sum()),
+            "regional rows after": int((rows["place_level"] > 0).sum()),
+        })
+    return pd.DataFrame(out)
+
+
+def unmapped() -> pd.DataFrame:
+    """Initiatives whose value chain is not in data/vocab.py (kept with a blank value_chain)."""
+    ini = tables.initiatives()
+    bad = ini[ini["value_chain"].isna() & ini["value_chain_as_written"].notna()]
+    return bad[["initiative_id", "type", "value_chain_as_written", "source_file"]].reset_index(drop=True)
+
+
+def confidence_counts() -> pd.DataFrame:
+    par = tables.participation()
+    c = par["confidence"].fillna("not rated (first pass)")
+    return pd.crosstab(c, par["tier"]).rename(columns={1: "tier 1", 2: "tier 2"})
+
+
 def table_rows() -> pd.DataFrame:
     ini, par = tables.load()
     by_tier = ini.groupby("tier").size()
@@ -113,6 +180,16 @@ def main() -> int:
             print(f"    {r.place_code}  {r.place_name_as_in_source}  ({where})")
     if len(uncoded):
         print("  rows with no place (by initiative):", uncoded["initiative_id"].value_counts().to_dict())
+    print("\nIPCEI coverage: named direct participants (distinct name-country pairs) vs official count, "
+          "before and after the second pass\n" + ipcei_coverage().to_string(index=False))
+    print("\nTier 2 coverage per type, before and after the second pass\n" + tier2_coverage().to_string(index=False))
+    print("\nParticipation rows by confidence\n" + confidence_counts().to_string())
+    um = unmapped()
+    if len(um):
+        print(f"\nUNMAPPED value chains ({len(um)} initiatives kept with a blank value_chain; add to data/vocab.py)\n"
+              + um.to_string(index=False))
+    else:
+        print("\nValue chains: every initiative maps into data/vocab.py VALUE_CHAINS")
     print("\nScore tables joined to NUTS 2021\n" + score_join().to_string(index=False))
     print("\nRIS 2023 coverage of NUTS 2 regions per country\n" + score_coverage_by_country().to_string())
     if rate < MIN_JOIN_RATE:

@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from data.tables import derived, sources_meta
+from data.tables import derived_or_empty, sources_meta
 
 
 def _load(name: str, source: str) -> pd.DataFrame:
-    df = derived(name).copy()
-    m = sources_meta().loc[source]
+    df = derived_or_empty(name).copy()  # missing/broken: empty, and the app names file and fix
+    meta = sources_meta()
+    m = meta.loc[source] if source in meta.index else pd.Series("", index=meta.columns)
     for col in ("edition", "unit", "licence", "coverage"):
         if col not in df:
             df[col] = m[col]

@@ -10,15 +10,18 @@ themselves are pure and live in :mod:`geo`.
 from __future__ import annotations
 
 import functools
+import logging
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 
-from data.sources import cache_dir, fetch
+from data.sources import DataUnavailable, cache_dir, fetch
 from geo import display
 from geo import nuts as _nuts
 from geo.nuts import LEVELS, SCALES, GeoStructureError
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "LEVELS",
@@ -41,16 +44,29 @@ def _derived_path(key: str, src: Path) -> Path:
     return cache_dir() / "derived" / f"{key}-{st.st_size}-{int(st.st_mtime)}.parquet"
 
 
-def _load(key: str, level: int) -> gpd.GeoDataFrame:
+def _load(key: str, level: int, retry: bool = True) -> gpd.GeoDataFrame:
     src = fetch(key)
     derived = _derived_path(key, src)
     if derived.is_file():
-        return gpd.read_parquet(derived)
+        try:
+            return gpd.read_parquet(derived)
+        except Exception as exc:  # a truncated or corrupt cache copy: drop it and rebuild from the source
+            log.warning("rebuilding %s: cached copy unreadable (%s: %s)", derived.name, type(exc).__name__, exc)
+            derived.unlink(missing_ok=True)
     try:
         gdf = gpd.read_file(src, engine="pyogrio")
     except Exception as exc:  # truncated or not GeoJSON at all: name the file, not a GDAL traceback
-        raise GeoStructureError(f"{src}: cannot be read as GeoJSON ({type(exc).__name__}: {exc}); "
-                                "delete it or replace it with the GISCO original") from exc
+        problem = f"{src}: cannot be read as GeoJSON ({type(exc).__name__}: {exc})"
+        if retry and src.is_relative_to(cache_dir()):  # a bad download in the cache: set aside, fetch again
+            aside = src.with_name(src.name + ".corrupt")
+            src.replace(aside)
+            log.warning("%s; moved to %s, fetching it again", problem, aside.name)
+            try:
+                return _load(key, level, retry=False)
+            except DataUnavailable as again:
+                raise GeoStructureError(f"{problem}; moved aside to {aside.name}, and no other copy could be "
+                                        f"loaded: {again}") from again
+        raise GeoStructureError(f"{problem}; delete it or replace it with the GISCO original") from exc
     gdf = _nuts.check(gdf, level, src)
     derived.parent.mkdir(parents=True, exist_ok=True)
     tmp = derived.with_suffix(".tmp")

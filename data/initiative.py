@@ -209,11 +209,12 @@ def coverage(row: pd.Series, rows: pd.DataFrame) -> str:
         n = int((~rows["role"].isin(COUNTRY_ROLE_LABELS)).sum())
         total = row.get("region_count")
         what, basis = "participants", "the source's participant count"
+    verb = "named" if row["tier"] == 1 else "documented (as regions or countries)"
     if pd.isna(total):
-        return f"{n} {what} named; the sources compiled give no total, so coverage is unknown."
+        return f"{n} {what} {verb}; the sources compiled give no total, so coverage is unknown."
     total = int(total)
     pct = f" ({n / total:.0%})" if total else ""
-    return f"{n} of {total:,} {what} named{pct} — total from {basis}."
+    return f"{n} of {total:,} {what} {verb}{pct} — total from {basis}."
 
 
 def sources(row: pd.Series, rows: pd.DataFrame) -> pd.DataFrame:

@@ -1,17 +1,11 @@
 """The joined model: NUTS 2021 regions x initiative participation x innovation scores.
 
-Pure functions over the curated tables (data/), the score tables and the NUTS registry.
-Participation links are classified per (region, initiative) by the strongest link:
-
-* ``direct``   - a participation row placed in the region or inside it (a site in one of
-  its NUTS 2 regions, a partnership naming it or one of its NUTS 3 units);
-* ``parent``   - a row placed at a larger region that contains it (e.g. a partnership naming
-  the NUTS 1 region Wallonia covers each of its NUTS 2 provinces);
-* ``national`` - a country-level row (an IPCEI member state, a cluster known only by country).
-
-At NUTS 0 every row of the country is direct. Unknown stays NaN: a region with no recorded
+Pure functions over the curated tables (data/), the score tables and the NUTS registry. What
+counts as a link (direct / via parent region / national / associated) is decided by
+:mod:`data.links`, the one place that rule lives. Unknown stays NaN: a region with no recorded
 link has 0 links (a compiled fact, with the compilation's gaps), but a region without a score
-has NaN, never 0.
+has NaN, never 0. Regions outside the analysis scope (:mod:`data.scope`) keep their counts but
+get the profile "Outside the scope" and ``in_scope`` False.
 """
 
 from __future__ import annotations
@@ -23,16 +17,21 @@ import numpy as np
 import pandas as pd
 
 from data import geodata, tables
+from data import links as lk
+from data import scope as scope_mod
 from data import scores as sc
 from geo import correspondence
 
-LINK_ORDER = {"direct": 0, "parent": 1, "national": 2}
+LINK_ORDER = lk.KIND_ORDER
 PROFILE_CLASSES = (
     "Both tiers",
     "Tier 1 only",
     "Tier 2 only",
+    "Via parent region only",
     "National-level only",
+    "Associated only",
     "No link recorded",
+    scope_mod.OUTSIDE,
 )
 
 
@@ -47,9 +46,10 @@ class Selection:
     types: tuple[str, ...] = ()
     initiatives: tuple[str, ...] = ()
     groups: tuple[str, ...] = ()  # RIS 2023 performance groups (region filter)
+    scope: str = "eu"  # data.scope.SCOPES: countries analysed (others drawn "Outside the scope")
 
     def is_default(self) -> bool:
-        return all(not getattr(self, f.name) for f in fields(self))
+        return all(getattr(self, f.name) == f.default for f in fields(self))
 
 
 def selected_initiatives(ini: pd.DataFrame, sel: Selection) -> pd.DataFrame:
@@ -68,33 +68,8 @@ def selected_initiatives(ini: pd.DataFrame, sel: Selection) -> pd.DataFrame:
 
 
 def link_table(par: pd.DataFrame, targets: pd.Index, level: int) -> pd.DataFrame:
-    """(target, initiative_id, tier, link) for every participation row with a place.
-
-    ``targets`` are the NUTS 2021 codes at ``level``. Rows whose place is not a NUTS 2021
-    code are left out here (the data check reports them).
-    """
-    p = par.loc[par["place_code"].notna(), ["initiative_id", "tier", "place_code", "place_level"]]
-    tgt = pd.DataFrame({"target": targets})
-    out = []
-    # place at or below the target level -> its ancestor at the level, direct
-    fine = p[p["place_level"] >= level].copy()
-    fine["target"] = fine["place_code"].str.slice(0, level + 2)
-    fine["link"] = "direct"
-    out.append(fine)
-    # place above the target level -> every target inside it
-    for plev in range(level):
-        coarse = p[p["place_level"] == plev]
-        if coarse.empty:
-            continue
-        tgt["key"] = tgt["target"].str.slice(0, plev + 2)
-        m = coarse.merge(tgt, left_on="place_code", right_on="key")
-        m["link"] = "national" if plev == 0 else "parent"
-        out.append(m.drop(columns="key"))
-    links = pd.concat(out, ignore_index=True)
-    links = links[links["target"].isin(targets)]
-    links["rank"] = links["link"].map(LINK_ORDER)
-    links = links.sort_values("rank").drop_duplicates(["target", "initiative_id"])
-    return links[["target", "initiative_id", "tier", "link"]].reset_index(drop=True)
+    """(target, initiative_id, tier, link) per region and initiative: see :func:`data.links.link_table`."""
+    return lk.link_table(par, targets, level)
 
 
 @functools.cache
@@ -103,30 +78,24 @@ def _links(level: int) -> pd.DataFrame:
 
 
 def participation_counts(links: pd.DataFrame, targets: pd.Index) -> pd.DataFrame:
-    """Counts of distinct initiatives per target, by tier and link kind, plus the profile."""
-    cols = [f"t{t}_{k}" for t in (1, 2) for k in LINK_ORDER]
-    if links.empty:
-        counts = pd.DataFrame(0, index=targets, columns=cols)
-    else:
-        counts = (links.assign(col="t" + links["tier"].astype(str) + "_" + links["link"])
-                  .groupby(["target", "col"]).size().unstack(fill_value=0)
-                  .reindex(index=targets, columns=cols, fill_value=0))
-    counts = counts.fillna(0).astype(int)
-    for t in (1, 2):
-        counts[f"t{t}_regional"] = counts[f"t{t}_direct"] + counts[f"t{t}_parent"]
-        counts[f"t{t}_any"] = counts[f"t{t}_regional"] + counts[f"t{t}_national"]
+    """Counts of distinct initiatives per target by tier and link kind (:func:`data.links.counts`),
+    plus the tier profile."""
+    counts = lk.counts(links, targets)
     counts["profile"] = profile(counts)
-    counts.index.name = "code"
     return counts
 
 
 def profile(counts: pd.DataFrame) -> pd.Series:
+    """Tier profile from regional links; a region linked only via a parent region, only
+    nationally or only through associated roles gets a class of its own."""
     r1, r2 = counts["t1_regional"] > 0, counts["t2_regional"] > 0
+    via_parent = lk.parent_only(counts)
     nat = (counts["t1_national"] + counts["t2_national"]) > 0
+    assoc = (counts.get("t1_associated", 0) + counts.get("t2_associated", 0)) > 0
     out = np.select(
-        [r1 & r2, r1, r2, nat],
-        PROFILE_CLASSES[:4],
-        default=PROFILE_CLASSES[4],
+        [via_parent, r1 & r2, r1, r2, nat, assoc],
+        [PROFILE_CLASSES[3], *PROFILE_CLASSES[:3], PROFILE_CLASSES[4], PROFILE_CLASSES[5]],
+        default=PROFILE_CLASSES[6],
     )
     return pd.Series(pd.Categorical(out, categories=PROFILE_CLASSES), index=counts.index)
 
@@ -166,6 +135,8 @@ def region_table(level: int, sel: Selection = Selection(), metric: str = "profil
     links = _links(level)
     links = links[links["initiative_id"].isin(ini["initiative_id"]) & links["target"].isin(regs.index)]
     out = regs.join(participation_counts(links, regs.index))
+    out["in_scope"] = scope_mod.in_scope(out["country"], sel.scope)
+    out["profile"] = out["profile"].where(out["in_scope"], scope_mod.OUTSIDE)
     grp = resolved_score("rii_group", level)
     out["ris_group"] = grp["value"].reindex(out.index)
     out["ris_group_basis"] = grp["basis"].reindex(out.index)

@@ -167,3 +167,26 @@ def network(sel: model.Selection, level: int) -> Network:
     from data import geodata, tables
 
     return build(tables.initiatives(), tables.participation(), geodata.registry(), sel, level)
+
+
+def places_table(net: Network) -> pd.DataFrame:
+    """The places with their measures, most connected first (columns as named in the UI)."""
+    n = net.nodes.reset_index()
+    out = pd.DataFrame({
+        "place": n["name"] + " (" + n["place"] + ")", "country": n["country"],
+        "partners": n["partners"], "strength": n["strength"],
+        "degree_centrality": n["degree_centrality"].round(3), "betweenness": n["betweenness"].round(3),
+        "initiatives": n["initiatives"], "chains": n["chains"], "ecosystems": n["ecosystems"],
+        "value chains bridged": n["chain_names"], "ecosystems bridged": n["ecosystem_names"],
+    })
+    return out.sort_values(["strength", "betweenness", "place"], ascending=[False, False, True]).reset_index(drop=True)
+
+
+def summary(net: Network) -> str:
+    """One line: places, links, cross-border links, initiatives, and which rows count."""
+    what = {0: "countries", 1: "NUTS 1 regions", 2: "NUTS 2 regions"}[net.level]
+    cross = int(net.edges["cross_border"].sum()) if len(net.edges) else 0
+    basis = ("every located row counts (member states, sites, partner regions)" if net.level == 0 else
+             "rows placed in a region or inside it count; rows known only by country are left out")
+    return (f"{len(net.nodes)} {what} · {len(net.edges)} links ({cross} cross-border) · "
+            f"{net.memberships['initiative_id'].nunique()} initiatives · {basis}.")

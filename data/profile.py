@@ -48,10 +48,31 @@ def rii_series(code: str) -> pd.DataFrame:
 
 
 def participants_in(code: str, sel: model.Selection | None = None) -> pd.DataFrame:
-    """Participation rows placed in the region or inside it (named sites, partners)."""
+    """Participation rows placed in the region or inside it (named sites, partners), with the
+    row's ``confidence`` ('not rated' where the first-pass source gave none) and ``nuts_method``."""
     par = tables.participation()
     ini = model.selected_initiatives(tables.initiatives(), sel or model.Selection())
     rows = par[par["place_code"].fillna("").str.startswith(code) & par["initiative_id"].isin(ini["initiative_id"])]
     rows = rows.merge(ini[["initiative_id", "short_name"]], on="initiative_id")
-    cols = ["short_name", "tier", "role", "participant_name", "place_name_as_in_source", "place_code", "source_url"]
+    cols = ["short_name", "tier", "role", "participant_name", "place_name_as_in_source", "place_code", "confidence",
+            "nuts_method", "source_url"]
+    rows = rows.assign(confidence=rows["confidence"].fillna("not rated"), nuts_method=rows["nuts_method"].fillna(""))
     return rows[cols].sort_values(["tier", "short_name"]).reset_index(drop=True)
+
+
+def ris_unit(code: str) -> tuple[str | None, str]:
+    """The RIS 2023 unit that publishes the region (itself, a larger region, the same territory
+    at another level or its country) and how: ('AT1', 'parent region AT1'). (None, 'no data')
+    when RIS publishes neither the region nor a unit containing it."""
+    level = len(code) - 2
+    r = model.resolved_score("rii", level)
+    if code not in r.index or pd.isna(r.at[code, "value"]):
+        return None, "no data"
+    unit = r.at[code, "value_code"]
+    basis = r.at[code, "basis"]
+    return unit, ("own value" if basis == "region" else f"{basis} {unit}")
+
+
+def ris_groups() -> pd.Series:
+    """RIS 2023 performance group per RIS unit code."""
+    return sc.ris2023()["performance_group"]

@@ -169,3 +169,92 @@ SOURCES_TABLE = pa.DataFrameSchema({
 }, strict=True, coerce=True)
 
 DERIVED: dict[str, pa.DataFrameSchema] = {**SCORE_TABLES, **CONTEXT_TABLES, "sources.csv": SOURCES_TABLE}
+
+# --------------------------------------------------------------------------- build-time checks
+# Stricter than INITIATIVES/PARTICIPATION (which the app applies on load): the builder runs
+# these on the frames it is about to write, where blanks are '' and counts nullable Int64.
+
+
+def _blank_or(values) -> pa.Check:
+    allowed = [*values, ""]
+    return pa.Check.isin(allowed, error=f"must be one of {list(values)} or blank")
+
+
+def initiatives_build() -> pa.DataFrameSchema:
+    eco_ok = pa.Check(lambda d: ((d["ecosystems"] != "") == d["ecosystem_basis"].isin(vocab.ECOSYSTEM_BASES[:2])),
+                      error="ecosystems and ecosystem_basis must be both set or both blank")
+    return pa.DataFrameSchema(
+        {
+            "initiative_id": pa.Column(str, [pa.Check.str_length(min_value=1)], unique=True),
+            "type": pa.Column(str, pa.Check.isin(vocab.TYPES)),
+            "tier": pa.Column("Int64", pa.Check.isin([1, 2])),
+            "value_chain": pa.Column(str, _blank_or(vocab.VALUE_CHAINS)),
+            "ecosystems": pa.Column(str, pa.Check(_ecosystems_ok, element_wise=False)),
+            "ecosystem_basis": pa.Column(str, pa.Check.isin(vocab.ECOSYSTEM_BASES)),
+            "source_url": pa.Column(str, pa.Check.str_matches(URL)),
+            "confidence": pa.Column(str, _blank_or(CONFIDENCE)),
+        },
+        checks=[eco_ok],
+        strict=False,
+    )
+
+
+def participation_build(nuts: dict[str, tuple[int, str]] | None = None,
+                        initiative_ids: list[str] | None = None) -> pa.DataFrameSchema:
+    """``nuts`` (NUTS_ID -> (level, CNTR_CODE)) switches on the check of every place and country
+    code against GISCO NUTS 2021; ``initiative_ids`` the check that every row has a known initiative."""
+    checks = [
+        pa.Check(lambda d: (d["place_level"].isna() == (d["place_code"] == "")),
+                 error="place_level without place_code (or reverse)"),
+        pa.Check(lambda d: ((d["tier"] == 2) == d["role"].isin(vocab.TIER2_ROLES)),
+                 error="tier 1 role on tier 2 row or reverse"),
+    ]
+    if nuts is not None:
+        def place_known(d: pd.DataFrame) -> pd.Series:
+            return (d["place_code"] == "") | d["place_code"].isin(list(nuts))
+
+        def level_matches(d: pd.DataFrame) -> pd.Series:
+            lv = d["place_code"].map(lambda c: nuts.get(c, (None, ""))[0])
+            return (d["place_code"] == "") | ~d["place_code"].isin(list(nuts)) | (lv == d["place_level"])
+
+        def country_matches(d: pd.DataFrame) -> pd.Series:
+            cn = d["place_code"].map(lambda c: nuts.get(c, (None, ""))[1])
+            ok_place = (d["place_code"] == "") | (d["country_code"] == "") | (cn == d["country_code"])
+            ok_country = (d["country_code"] == "") | d["country_code"].map(lambda c: nuts.get(c, (None,))[0] == 0)
+            return ok_place & ok_country
+
+        checks += [
+            pa.Check(place_known, error="place_code not in GISCO NUTS 2021"),
+            pa.Check(level_matches, error="place_level differs from the GISCO level of place_code"),
+            pa.Check(country_matches, error="country_code not a NUTS 2021 country, or place in another country"),
+        ]
+    init_checks = [pa.Check.isin(list(initiative_ids), error="unknown initiative_id")] if initiative_ids else []
+    return pa.DataFrameSchema(
+        {
+            "initiative_id": pa.Column(str, init_checks),
+            "tier": pa.Column("Int64", pa.Check.isin([1, 2])),
+            "place_level": pa.Column("Int64", pa.Check.isin(list(vocab.PLACE_LEVELS)), nullable=True),
+            "role": pa.Column(str, pa.Check.isin(vocab.ROLES)),
+            "status": pa.Column(str, _blank_or(vocab.STATUSES)),
+            "geo_basis": pa.Column(str, pa.Check.isin(vocab.GEO_BASES)),
+            "participant_kind": pa.Column(str, _blank_or(vocab.PARTICIPANT_KINDS)),
+            "source_url": pa.Column(str, pa.Check.str_matches(URL)),
+            "confidence": pa.Column(str, _blank_or(CONFIDENCE)),
+        },
+        checks=checks,
+        strict=False,
+    )
+
+
+def describe(exc: Exception, df: pd.DataFrame, where: tuple[str, ...] = ("source_file", "source_row")) -> str:
+    """A pandera SchemaErrors as 'check: rows' lines naming the source rows (for build messages)."""
+    cases = getattr(exc, "failure_cases", None)
+    if cases is None:
+        return str(exc)
+    lines = []
+    for (col, check), grp in cases.groupby(["column", "check"], dropna=False, sort=False):
+        idx = [i for i in grp["index"].dropna().tolist() if i in df.index][:10]
+        refs = [":".join(str(df.at[i, w]) for w in where if w in df) or str(i) for i in idx]
+        vals = sorted({str(v) for v in grp["failure_case"].tolist()})[:10]
+        lines.append(f"{col if isinstance(col, str) else 'table'} {check}: values {vals} rows {refs}")
+    return " | ".join(lines)

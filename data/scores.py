@@ -83,16 +83,18 @@ SCORES: dict[str, Score] = {
 
 
 def _table(name: str) -> pd.DataFrame:
-    from data.tables import derived
+    """A committed score table; empty (and reported on the page) when it is missing or broken."""
+    from data.tables import derived_or_empty
 
-    return derived(name)
+    return derived_or_empty(name)
 
 
 def _wide(long: pd.DataFrame, prefix: str, latest: int, latest_col: str) -> pd.DataFrame:
     """Long (code, year, value) -> one row per code with columns <prefix>_<year>; <latest_col> for ``latest``."""
     wide = long.pivot(index="code", columns="year", values="value")
     wide.columns = [latest_col if y == latest else f"{prefix}_{y}" for y in wide.columns]
-    return wide
+    cols = [latest_col if y == latest else f"{prefix}_{y}" for y in RIS_YEARS]
+    return wide.reindex(columns=cols).astype("float64")
 
 
 @functools.cache
@@ -138,7 +140,8 @@ def eurostat() -> pd.DataFrame:
 def _with_meta(df: pd.DataFrame, source: str) -> pd.DataFrame:
     from data.tables import sources_meta
 
-    m = sources_meta().loc[source]
+    meta = sources_meta()
+    m = meta.loc[source] if source in meta.index else pd.Series("", index=meta.columns)
     out = df.copy()
     for col in ("edition", "unit", "licence", "coverage"):
         if col not in out:

@@ -125,8 +125,17 @@ def offline() -> bool:
     return os.environ.get("INNOV_OFFLINE", "") not in ("", "0", "false")
 
 
-def _download(url: str, dest: Path, progress: Progress | None, timeout: float = 20.0) -> None:
+def download_timeout() -> float:
+    """Seconds a download may wait to connect or between two reads: $INNOV_DOWNLOAD_TIMEOUT, else 20."""
+    try:
+        return max(0.1, float(os.environ.get("INNOV_DOWNLOAD_TIMEOUT") or 20))
+    except ValueError:
+        return 20.0
+
+
+def _download(url: str, dest: Path, progress: Progress | None, timeout: float | None = None) -> None:
     name = dest.name
+    timeout = timeout or download_timeout()
     import requests
 
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -138,6 +147,11 @@ def _download(url: str, dest: Path, progress: Progress | None, timeout: float = 
         try:
             with os.fdopen(fd, "wb") as fh:
                 for chunk in r.iter_content(chunk_size=1 << 16):
+                    kind = r.headers.get("content-type", "unknown type")
+                    if done == 0 and (chunk.lstrip()[:1] == b"<" or kind.startswith("text/html")):
+                        # a captive portal, proxy or error page answering 200: never cache it
+                        raise ValueError(f"the server answered {kind}, not the data file "
+                                         f"(starts with {chunk.lstrip()[:40]!r})")
                     fh.write(chunk)
                     done += len(chunk)
                     if progress:

@@ -13,6 +13,8 @@ import pandas as pd
 
 from components import theme
 from data import classify, model
+from data import links as lk
+from data import scope as scope_mod
 from data import scores as sc
 
 COUNT_METRICS = {
@@ -34,6 +36,8 @@ class MapView:
     coverage: str
     eu_reference: float | None
     message: str | None  # set when the filters leave nothing to show
+    rule: str = ""  # the link rule behind the counts, in one sentence (data.links)
+    frame: tuple[str, ...] = ()  # codes the initial view frames (the regions in scope)
 
 
 def _value_text(v: object, unit: str) -> str:
@@ -69,8 +73,9 @@ def tooltip(row: pd.Series, value_label: str) -> str:
     e = html.escape
     lines = [f"<b>{e(str(row['name']))}</b> ({e(str(row.name))})",
              f"{e(value_label)}: {e(str(row['value_text']))}{e(_basis_text(row))}",
-             f"Tier 1: {row['t1_regional']} regional, {row['t1_national']} national · "
-             f"Tier 2: {row['t2_regional']} regional, {row['t2_national']} national"]
+             e(lk.tooltip_counts(row))]
+    if not bool(row.get("in_scope", True)):
+        lines.append(f"{e(scope_mod.OUTSIDE)}: not counted in the analysis")
     if isinstance(row.get("ris_group"), str):
         lines.append(f"RIS 2023 group: {e(row['ris_group'])}")
     return "<br>".join(lines)
@@ -85,8 +90,8 @@ class _Row(dict):
         self.name = name
 
 
-_TIP_COLUMNS = ("name", "value_text", "basis", "value_code", "t1_regional", "t1_national",
-                "t2_regional", "t2_national", "ris_group")
+_TIP_COLUMNS = ("name", "value_text", "basis", "value_code", "ris_group", "in_scope",
+                *(f"t{t}_{k}" for t in (1, 2) for k in lk.KINDS))
 
 
 def tooltips(table: pd.DataFrame, value_label: str) -> list[str]:
@@ -97,9 +102,27 @@ def tooltips(table: pd.DataFrame, value_label: str) -> list[str]:
     return [tooltip(_Row(code, rec), value_label) for code, rec in zip(table.index, records, strict=True)]
 
 
+def _outside(classes: classify.Classes, in_scope: pd.Series) -> classify.Classes:
+    """Regions outside the analysis scope get their own neutral class (not counted)."""
+    if in_scope.all():
+        return classes
+    assigned = classes.assigned.where(in_scope.reindex(classes.assigned.index, fill_value=True),
+                                      scope_mod.OUTSIDE)
+    labels, colours = list(classes.labels), list(classes.colours)
+    if scope_mod.OUTSIDE not in labels:
+        labels.append(scope_mod.OUTSIDE)
+        colours.append(theme.OUTSIDE_SCOPE_COLOUR)
+    if classify.NO_DATA in labels and not (assigned == classify.NO_DATA).any():
+        i = labels.index(classify.NO_DATA)
+        del labels[i], colours[i]
+    counts = tuple(int((assigned == lab).sum()) for lab in labels)
+    return classify.Classes(tuple(labels), tuple(colours), assigned, counts, classes.note)
+
+
 def map_view(level: int, sel: model.Selection, metric: str, year: int | None = None,
              scheme: str = "quantiles", k: int = 5) -> MapView:
     table = model.region_table(level, sel, metric, year).copy()
+    scoped = table["in_scope"] if "in_scope" in table else pd.Series(True, index=table.index)
     if metric == "profile":
         values = table["profile"].astype(object)
         classes = classify.categorical(values, theme.PROFILE_COLOURS)
@@ -108,18 +131,19 @@ def map_view(level: int, sel: model.Selection, metric: str, year: int | None = N
     elif metric in COUNT_METRICS:
         col, title = COUNT_METRICS[metric]
         values = table[col]
-        classes = classify.numeric(values, scheme, k, integer=True, zero_class="0 (none recorded)")
+        classes = classify.numeric(values.where(scoped), scheme, k, integer=True, zero_class="0 (none recorded)")
         unit, edition, eu_ref = "initiatives (count)", PARTICIPATION_EDITION, None
     else:
         s = sc.SCORES[metric]
         values = table["value"] if "value" in table else pd.Series(dtype=float)
         if s.kind == "categorical":
-            classes = classify.categorical(values, theme.GROUP_COLOURS)
+            classes = classify.categorical(values.where(scoped), theme.GROUP_COLOURS)
         else:
-            classes = classify.numeric(values, scheme, k)
+            classes = classify.numeric(values.where(scoped), scheme, k)
         y = year if year in s.years else s.default_year
         title, unit, edition = s.title(y), s.unit, s.edition
         eu_ref = sc.eu_reference(metric, y)
+    classes = _outside(classes, scoped)
     table["value"] = values
     table["value_text"] = [_value_text(v, unit) for v in values]
     table["cls"] = classes.assigned.reindex(table.index)
@@ -132,4 +156,12 @@ def map_view(level: int, sel: model.Selection, metric: str, year: int | None = N
     elif not sel.is_default() and (table["t1_any"] + table["t2_any"]).sum() == 0 and metric in (
             "profile", *COUNT_METRICS):
         message = "No participation recorded for this selection (countries × value chains × tiers)."
-    return MapView(table, classes, title, unit, edition, coverage_text(table, level), eu_ref, message)
+    rule = lk.rule_text("any" if metric.endswith("_all") else "regional") if (
+        metric == "profile" or metric in COUNT_METRICS) else ""
+    if not scoped.all():
+        out = table.loc[~scoped, "country"].value_counts().sort_index()
+        rule = (rule + " " if rule else "") + (
+            f"{int((~scoped).sum())} regions of non-EU countries ({', '.join(out.index)}) are drawn as "
+            f"“{scope_mod.OUTSIDE}” and not counted; include them with the scope control.")
+    frame = tuple(table.index[scoped]) if scoped.any() else tuple(table.index)
+    return MapView(table, classes, title, unit, edition, coverage_text(table, level), eu_ref, message, rule, frame)

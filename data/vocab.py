@@ -165,6 +165,43 @@ VALUE_CHAIN_MAP: dict[str, str] = {
     "Regional innovation strategies / twin transition": "Cross-sectoral",
     "Furniture/interiors, IT and energy (cross-sectoral)": "Cross-sectoral",
     "(not stated in the source read)": VALUE_CHAIN_NOT_STATED,
+    # second pass (tier2/pass2/initiatives_add.csv)
+    "Advanced smart packaging materials": "Circular economy & plastics",
+    "Advanced therapies / personalised medicine": "Health & life sciences",
+    "Agri-food digitalisation / Industry 5.0": "Agri-food",
+    "Bioproducts and medical technology manufacturing": "Health & life sciences",
+    "Biotechnology applied to food; valorisation of agri-food by-products": "Agri-food",
+    "Circular ingredients / agri-food side streams": "Agri-food",
+    "Circular textiles (sorting, recycling, recycled-fibre materials; 5 regional ReHubs)": "Textile",
+    "Cleantech SMEs (missions to China and the United States)": "Energy renewables",
+    "Demand-driven co-creation of digital health solutions (healthcare organisations + IT SMEs)":
+        "Health & life sciences",
+    "Digital health / life sciences clusters": "Health & life sciences",
+    "Food innovation / nutraceuticals (USA, Canada)": "Agri-food",
+    "Food, bio/circular economy and pharma (USA)": "Agri-food",
+    "Furniture, wood and habitat (internationalisation to US, Canada, Egypt, South Africa)": "Construction",
+    "Geothermal energy (new governance model, social acceptance, direct uses)": "Energy renewables",
+    "Hemp / bio-based value chains": "Bioeconomy",
+    "Life sciences / biotech clusters": "Health & life sciences",
+    "Medical devices, emergency equipment, MDR compliance": "Health & life sciences",
+    "Photonics for health": "Photonics & nanotech",
+    "Photonics for industrial modernisation": "Photonics & nanotech",
+    "Recovery and recycling of critical raw materials from e-waste for semiconductor and microelectronics production":
+        "Raw materials & chemicals",
+    "Recycling of permanent magnets (rare earths)": "Raw materials & chemicals",
+    "Renewable energy and environmental technologies": "Energy renewables",
+    "Smart and zero-energy buildings (Smart Readiness Indicator, BIM)": "Construction",
+    "Smart grids / ICT for energy": "Energy renewables",
+    "Smart winery technology for SME wineries": "Agri-food",
+    "Space technologies for ground applications": "Aerospace & defence",
+    "Sustainable agri-food (targets Japan, South Korea, Singapore, Thailand)": "Agri-food",
+    "Sustainable and smart food packaging": "Agri-food",
+    "Sustainable food packaging (4R: refuse, reduce, reuse, recycle)": "Agri-food",
+    "Sustainable supply of critical raw materials (REE recovery from iron-mining waste; hydrometallurgical leaching)":
+        "Raw materials & chemicals",
+    "Textile and advanced manufacturing (digital transformation)": "Textile",
+    "Water, energy and agriculture (Kenya, Uganda, Bolivia, Peru)": "Cross-sectoral",
+    "Water-energy nexus (water efficiency, smart monitoring, energy recovery from waste water)": "Energy renewables",
 }
 
 # Tier 1 sources give no ecosystem. This is the PROJECT'S OWN assignment, by
@@ -205,6 +242,7 @@ STATUSES: tuple[str, ...] = (
     "unclear",
     "associated_partner",
     "alliance_member",
+    "indirect_partner",  # second pass: named indirect partner (CIS)
 )
 
 # `participant_kind` (tier 1 participants only, as in the source).

@@ -21,8 +21,11 @@ c1, c2, c3 = st.columns(3)
 c1.metric("Participation rows with a place", len(joined))
 c2.metric("Joined to NUTS 2021", f"{rate:.1%}")
 c3.metric("Rows with no place in the source", len(uncoded))
-ini = tables.initiatives()
-st.dataframe(ini.groupby(["tier", "type"]).size().rename("initiatives").reset_index(), hide_index=True)
+st.markdown("**IPCEIs: named direct participants vs the official count** (before and after the second pass)")
+st.dataframe(check.ipcei_coverage(), hide_index=True)
+st.markdown("**Tier 2 per type** (before and after the second pass) and **rows by confidence**")
+st.dataframe(check.tier2_coverage(), hide_index=True)
+st.dataframe(check.confidence_counts())
 
 st.subheader("Innovation scores")
 st.markdown(
@@ -37,9 +40,15 @@ st.dataframe(check.score_join(), hide_index=True)
 with st.expander("RIS 2023 coverage of NUTS 2 regions per country"):
     st.dataframe(check.score_coverage_by_country())
 
-st.subheader("Where the files are loaded from")
+st.subheader("Where the data comes from")
+st.markdown("Scores and context layers are the project's own tables in `data/derived/`, built from the "
+            "sources below; only the GISCO geometries are loaded from outside (cache → mirror → download).")
+st.dataframe(tables.sources_meta().reset_index()[["source", "title", "edition", "coverage", "licence",
+                                                   "official_page"]], hide_index=True,
+             column_config={"official_page": st.column_config.LinkColumn("official page")})
 st.dataframe(sources.status(), hide_index=True)
-st.caption(f"Cache: {sources.cache_dir()} · Mirror: {sources.mirror_dir()} (set INNOV_CACHE / INNOV_MIRROR).")
+st.caption(f"Cache: {sources.cache_dir()} · Mirror: {sources.mirror_dir()} · Download: {sources.gisco_base()} "
+           "(set INNOV_CACHE / INNOV_MIRROR / INNOV_GISCO_URL).")
 
 st.subheader("Licences and attribution")
 st.markdown(

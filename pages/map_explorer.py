@@ -25,6 +25,8 @@ if view.message:
 left, right = st.columns([3, 1.25])
 with left:
     clicked = map_ui.render(shared.map_layer(*view_args), s.level, tiles=s.tiles)
+    if view.rule:
+        st.caption(view.rule)
     st.caption(map_ui.ATTRIBUTION)
     st.caption(summary_line())
 if clicked and clicked != s.region:

@@ -257,6 +257,15 @@ def test_parse_never_raises_and_only_keeps_allowed_values(params):
     assert parse(encode(s), ALLOWED) == (s, [])
 
 
+def test_scope_param_is_allow_listed():
+    st, notes = S.parse({"scope": "ALL"})
+    assert (st.scope, notes) == ("all", []) and st.selection().scope == "all"
+    assert S.encode(st) == {"scope": "all"}
+    assert S.encode(S.ViewState()) == {}  # eu is the default, kept out of the URL
+    st, notes = S.parse({"scope": "world"})
+    assert st.scope == "eu" and len(notes) == 1
+
+
 def test_rejected_values_are_reported_per_parameter():
     state, notices, rejected = S.parse_full({"init": "ipcei_me1,ipcei_hy2", "region": "XX99", "nlevel": "7"},
                                             ALLOWED)

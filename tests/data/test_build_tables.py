@@ -23,6 +23,7 @@ from data.build_tables import (
     t2_participant_name,
     write_csv,
 )
+from tests import facts
 
 REPO = Path(__file__).resolve().parents[2]
 INITIATIVES_CSV = REPO / "data" / "initiatives.csv"
@@ -233,7 +234,7 @@ def test_gb_becomes_uk_and_uk_region_is_coded():
 def test_unknown_uncoded_uk_row_fails():
     regions = t2_regions()
     regions.loc[0, "region_name_as_in_source"] = "Cornwall"
-    with pytest.raises(ValueError, match="T2_UK_NUTS_BY_NAME"):
+    with pytest.raises(ValueError, match="UK_NUTS_BY_NAME"):
         build_participation(t1_country(), t1_participants(), regions)
 
 
@@ -343,7 +344,7 @@ def test_blank_tier2_ecosystem_stays_blank():
 
 
 def test_unknown_ecosystem_fails():
-    with pytest.raises(ValueError, match="ECOSYSTEMS"):
+    with pytest.raises(ValueError, match="ecosystems"):
         build_initiatives(t1_initiatives(), t2_initiatives(ecosystem="Space"))
 
 
@@ -402,7 +403,14 @@ def test_committed_ecosystems_in_vocabulary(committed):
 def test_committed_shape(committed):
     ini, par = committed
     assert ini["initiative_id"].is_unique
-    assert ini.groupby("tier").size().to_dict() == {1: 22, 2: 55}
+    assert ini.groupby("tier").size().to_dict() == facts.INITIATIVES_BY_TIER
+    assert ini.groupby("type").size().to_dict() == facts.INITIATIVES_BY_TYPE
+    assert par.groupby("tier").size().to_dict() == facts.PARTICIPATION_BY_TIER
+    t1p = par[par["role"].isin(vocab.TIER1_PARTICIPANT_ROLES)]
+    assert len(t1p) == facts.TIER1_PARTICIPANT_ROWS
+    assert (t1p["role"] == "site").sum() == facts.TIER1_SITE_ROWS
+    assert not set(facts.PIPELINE_NOT_APPROVED) & set(ini["initiative_id"])  # never counted
+    assert {"nuts_method", "confidence"} <= set(par.columns)
     assert set(par["initiative_id"]) <= set(ini["initiative_id"])
     assert set(par["role"]) <= set(vocab.ROLES)
 

@@ -28,7 +28,7 @@ def test_facts_state_only_what_the_sources_give():
 def test_coverage_line():
     # I1: P-site-A (AA), P-site-B (BB), P-hq (AA), P-none (no state) -> 4 distinct of 10
     assert prof("I1").coverage.startswith("4 of 10 direct participants named (40%)")
-    assert prof("I3").coverage.startswith("2 of 4 participants named (50%)")
+    assert prof("I3").coverage.startswith("2 of 4 participants documented (as regions or countries) (50%)")
     assert "coverage is unknown" in prof("I2").coverage  # no source total
 
 

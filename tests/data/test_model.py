@@ -99,8 +99,8 @@ def test_participation_counts_and_profile():
     assert counts.loc["BE32", "t2_regional"] == 1 and counts.loc["BE32", "t1_any"] == 1
     assert counts["profile"].to_dict() == {
         "BE31": "Tier 2 only",  # tier 1 here is national only: does not make it "Both tiers"
-        "BE32": "Tier 2 only",
-        "BE33": "Tier 2 only",
+        "BE32": "Via parent region only",  # the partnership is recorded for Wallonia (BE3) only
+        "BE33": "Via parent region only",
         "PL91": "Tier 1 only",
         "PL92": "National-level only",
         "DE30": "Tier 2 only",
@@ -115,7 +115,7 @@ def test_profile_both_tiers():
     par = par_frame([("t1", 1, "PL91"), ("t2", 2, "PL9")])
     counts = model.participation_counts(model.link_table(par, TARGETS, 2), TARGETS)
     assert counts.loc["PL91", "profile"] == "Both tiers"  # a parent link is regional
-    assert counts.loc["PL92", "profile"] == "Tier 2 only"
+    assert counts.loc["PL92", "profile"] == "Via parent region only"
 
 
 def test_counts_are_distinct_initiatives():
@@ -255,7 +255,8 @@ def test_initiative_filter_changes_counts_not_regions(mirror):
     none = model.region_table(2, Selection(initiatives=("no-such-initiative",)))
     assert list(none.index) == list(full.index)
     assert (none[["t1_any", "t2_any"]] == 0).all().all()
-    assert set(none["profile"]) == {"No link recorded"}
+    assert set(none.loc[none["in_scope"], "profile"]) == {"No link recorded"}
+    assert set(none.loc[~none["in_scope"], "profile"]) == {"Outside the scope"}
     assert full["t1_any"].sum() > 0 and full["t2_any"].sum() > 0
 
 

@@ -21,7 +21,8 @@ pytestmark = [
 
 def row(**over) -> pd.Series:
     base = {"name": "Mazowieckie", "value_text": "103.18", "basis": "region", "value_code": "PL91",
-            "t1_regional": 2, "t1_national": 7, "t2_regional": 1, "t2_national": 0,
+            "t1_direct": 2, "t1_parent": 0, "t1_national": 7, "t1_associated": 1,
+            "t2_direct": 0, "t2_parent": 1, "t2_national": 0, "t2_associated": 0,
             "ris_group": "Strong Innovator"}
     base.update(over)
     return pd.Series(base, name="PL91")
@@ -48,7 +49,9 @@ def test_tooltip_content():
     lines = tip.split("<br>")
     assert lines[0] == "<b>Mazowieckie</b> (PL91)"
     assert lines[1] == "RII: 103.18"  # basis 'region': nothing to explain
-    assert "Tier 1: 2 regional, 7 national" in lines[2] and "Tier 2: 1 regional, 0 national" in lines[2]
+    # the link kinds of data.links, zeros left out; associated roles named apart from membership
+    assert lines[2] == ("Tier 1: 2 in the region, 7 national membership, 1 associated / indirect / EEA · "
+                        "Tier 2: 1 via parent region")
     assert lines[3] == "RIS 2023 group: Strong Innovator"
     tip = views.tooltip(row(basis="parent region", value_code="AT1", ris_group=float("nan")), "RII")
     assert "RII: 103.18 (parent region AT1)" in tip
@@ -90,11 +93,15 @@ def test_count_view_has_a_zero_class(mirror):
     t = v.table
     zero = "0 (none recorded)"
     assert v.classes.labels[0] == zero
-    n_zero = int((t["t1_regional"] == 0).sum())
+    inside = t["in_scope"]
+    n_zero = int((inside & (t["t1_regional"] == 0)).sum())
     assert 0 < n_zero < len(t)
     assert v.classes.counts[0] == n_zero
-    assert (t.loc[t["t1_regional"] == 0, "cls"] == zero).all()
-    assert (t.loc[t["t1_regional"] > 0, "cls"] != zero).all()
+    assert (t.loc[inside & (t["t1_regional"] == 0), "cls"] == zero).all()
+    assert (t.loc[inside & (t["t1_regional"] > 0), "cls"] != zero).all()
+    # non-EU regions: their own neutral class, not counted in any class of the scale
+    assert (t.loc[~inside, "cls"] == "Outside the scope").all() and (~inside).sum() > 0
+    assert v.classes.counts[v.classes.labels.index("Outside the scope")] == int((~inside).sum())
     assert NO_DATA not in v.classes.labels  # counts are never missing
     assert (t["value"] == t["t1_regional"]).all()
     assert v.unit == "initiatives (count)"
@@ -114,11 +121,12 @@ def test_score_view_coverage_names_bases(mirror):
     assert v.title == "Regional Innovation Index 2023 (RIS 2023)"
     assert v.eu_reference == 108.47
     # missing values: grey "No data" class and the text 'no data', never a value of the scale
-    missing = t["value"].isna()
+    missing = t["value"].isna() & t["in_scope"]
+    assert (t.loc[~t["in_scope"], "cls"] == "Outside the scope").all()
     assert (t.loc[missing, "cls"] == NO_DATA).all()
     assert (t.loc[missing, "colour"] == NO_DATA_COLOUR).all()
-    assert (t.loc[~missing, "colour"] != NO_DATA_COLOUR).all()
-    assert (t.loc[missing, "value_text"] == "no data").all()
+    assert (t.loc[~missing & t["in_scope"], "colour"] != NO_DATA_COLOUR).all()
+    assert (t.loc[t["value"].isna(), "value_text"] == "no data").all()
     tips = dict(zip(t.index, views.tooltips(t, v.title), strict=True))
     assert "(parent region AT1)" in tips["AT13"]
     assert v.message is None

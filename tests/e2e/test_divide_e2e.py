@@ -17,7 +17,7 @@ pytestmark = pytest.mark.e2e
 
 
 def test_divide_page_draws_every_section(app, artifacts: Path):
-    from data import divide as D
+    from data import scope
 
     page = app.page
     app.open("/")  # a deployed server has served / before anyone follows a deep link
@@ -26,14 +26,14 @@ def test_divide_page_draws_every_section(app, artifacts: Path):
     app.open("/divide?country=PL,RO,BG&dlinks=regional")
     main = page.get_by_test_id("stMain")
     expect(main.get_by_role("heading", name="The innovation divide")).to_be_visible(timeout=60_000)
-    for section in ("1 ·", "2 ·", "3 ·", "4 ·", "5 ·"):
-        expect(main.get_by_role("heading").filter(has_text=section)).to_have_count(1)
+    for section in ("1 ·", "2 ·", "3 ·", "4 ·", "5 ·", "6 ·"):
+        expect(main.get_by_role("heading").filter(has_text=section)).to_have_count(1, timeout=60_000)
     # the charts are drawn (Vega renders each into a canvas or svg)
     expect(main.locator(".vega-embed").first).to_be_visible(timeout=30_000)
     assert main.locator(".vega-embed").count() >= 4  # the scatter tabs after the first render lazily
     # the computed caption names the edition and the EU27 scope
     expect(main).to_contain_text("RIS 2023")
-    expect(main).to_contain_text(f"{len(D.eu27())} EU member states")
+    expect(main).to_contain_text(f"{len(scope.EU27)} EU member states")
     expect(page.get_by_test_id("stException")).to_have_count(0)
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=30_000)
     page.screenshot(path=str(artifacts / "divide_pl_ro_bg.png"), full_page=True)

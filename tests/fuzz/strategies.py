@@ -32,15 +32,19 @@ WRONG_TYPES = ["-1", "1.0", "01", "+2", " 2", "2 ", "1,2", "two", "", "0", "1", 
 
 
 def pages(app: Path = REPO_ROOT / "app.py") -> list[dict]:
-    """Every ``st.Page`` in app.py: {"script", "url_path", "title", "default"} (AST, no import)."""
+    """Every ``st.Page`` in app.py (AST, no import): script, declared url_path (its script hash is
+    calc_hash(url_path)), path (what a browser asks for: "" for the default page, served at the root),
+    title, default, id (a readable test id)."""
     out = []
     for node in ast.walk(ast.parse(app.read_text())):
         if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) == "Page":
             kw = {k.arg: k.value.value for k in node.keywords if isinstance(k.value, ast.Constant)}
             script = node.args[0].value if node.args and isinstance(node.args[0], ast.Constant) else None
             if script:
-                out.append({"script": script, "url_path": kw.get("url_path") or Path(script).stem,
-                            "title": kw.get("title", ""), "default": bool(kw.get("default", False))})
+                url_path = kw.get("url_path") or Path(script).stem
+                default = bool(kw.get("default", False))
+                out.append({"script": script, "url_path": url_path, "path": "" if default else url_path,
+                            "title": kw.get("title", ""), "default": default, "id": "root" if default else url_path})
     return out
 
 

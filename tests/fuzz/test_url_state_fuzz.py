@@ -99,7 +99,7 @@ def real_allowed(mirror):
     S.default_allowed.cache_clear()
 
 
-@settings(FUZZ, max_examples=400)
+@settings(FUZZ, max_examples=450)
 @given(data=hst.data())
 def test_hostile_query_strings_against_the_real_allow_list(real_allowed, data):
     pairs = data.draw(F.query_pairs(F.vocabulary(real_allowed)))
@@ -109,7 +109,8 @@ def test_hostile_query_strings_against_the_real_allow_list(real_allowed, data):
 def test_the_page_list_comes_from_app_py():
     pages = F.pages()
     assert len(pages) >= 4 and sum(p["default"] for p in pages) == 1
-    assert {"map", "divide", "region", "data"} <= {p["url_path"] for p in pages}
+    assert {"map", "divide", "region", "data"} <= {p["path"] for p in pages}
+    assert [p["path"] for p in pages if p["default"]] == [""]
     assert all((F.REPO_ROOT / p["script"]).is_file() for p in pages)
 
 

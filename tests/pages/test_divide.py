@@ -5,12 +5,14 @@ See tests/pages/support.py for why ``to_entrypoint`` is needed after an interact
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from components import state as S
-from data import divide as D
-from data import model
+from data import divide, gaps, links, model, scope
+from data import divide_captions as captions
 from tests.pages.support import open_app, texts, to_entrypoint, view
 
 pytestmark = pytest.mark.usefixtures("mirror")
@@ -18,6 +20,9 @@ pytestmark = pytest.mark.usefixtures("mirror")
 
 def open_divide(**params: str) -> AppTest:
     return open_app("pages/divide_view.py", **params)
+
+
+N_SECTIONS = 7
 
 
 def charts(at: AppTest) -> list:
@@ -28,16 +33,23 @@ def test_default_view_renders_every_section():
     at = open_divide()
     t = texts(at)
     assert "The innovation divide" in t
-    assert len(at.main.header) == 5  # the sidebar has the filter bar header too
-    eu, _ = D.scope_eu27(model.region_table(2, model.Selection(), "rii"))
-    assert f"Scope: {len(eu)} NUTS 2 regions of the 27 EU member states" in t
+    assert len(at.main.header) == N_SECTIONS  # the sidebar has the filter bar header too
+    eu, _ = scope.split(model.region_table(2, model.Selection(), "rii"))
+    assert f"Scope: {len(eu)} NUTS 2 regions of the EU27 member states" in t
     assert "RIS 2023" in t and "EIS 2023" in t
-    # group bars (2), three scatters, Lorenz, peer scores, peer participation
-    assert len(charts(at)) == 8
-    gaps = D.gap_lists(eu)
-    assert len(at.get("download_button")) == (len(gaps.bridging) > 0) + (len(gaps.left_out) > 0)
-    cd = D.country_divide()
-    assert D.caption_no_ipcei(cd) in t
+    assert links.rule_text("regional") in t
+    # group bars (2), GDP band and widening bars (2), three country scatters, two region scatters, Lorenz,
+    # two barrier bars, two peer charts
+    assert len(charts(at)) == 14
+    assert "known for 237 of 242 regions" in t and "widening status of the region's country" in t
+    g = gaps.gap_lists(eu)
+    assert len(at.get("download_button")) == (len(g.bridging) > 0) + (len(g.left_out) > 0)
+    heads = [h.value for h in at.main.subheader]
+    assert captions.gap_headings(g, 2)[0] in heads and captions.gap_headings(g, 2)[1] in heads
+    cd = divide.country_divide()
+    assert captions.caption_no_ipcei(cd) in t
+    # every chart carries its caption as alt text
+    assert all(json.loads(c.proto.spec).get("description") for c in charts(at))
     assert not at.info  # nothing is empty by default
 
 
@@ -77,16 +89,18 @@ def test_filters_that_select_no_initiative():
 
 def test_non_eu_country_is_explained():
     at = open_divide(country="UK")
-    assert any("This page covers the EU27" in i.value for i in at.info)
+    assert any("Non-EU countries are outside the scope" in i.value for i in at.info)
+    at = open_divide(country="UK", scope="all")
+    assert "of the EU27 + EEA/EFTA and candidate countries" in texts(at)
 
 
 def test_filters_that_empty_the_data_say_so():
     at = open_divide(group="leader", country="RO")
     infos = [i.value for i in at.info]
-    assert sum("No NUTS 2 regions of an EU member state match these filters" in i for i in infos) == 3
+    assert sum("No NUTS 2 regions in scope match these filters" in i for i in infos) == 6
     assert any("no region matches the filters" in i for i in infos)
     assert not at.get("download_button")
-    assert len(at.main.header) == 5  # the sidebar has the filter bar header too  # every section still has its heading
+    assert len(at.main.header) == N_SECTIONS  # every section still has its heading
 
 
 def test_country_level_and_nuts3_render():
@@ -103,17 +117,18 @@ def test_page_options_come_from_the_url():
     assert at.radio(key="w_dgroup").value == "eis"
     assert at.toggle(key="w_dlinks").value is True
     t = texts(at)
-    assert "EIS 2023 national performance group" in t and "regional links only" not in t
+    assert "EIS 2023 national performance group" in t and links.rule_text("regional") not in t
+    assert links.rule_text("any") in t
 
 
 def test_page_options_write_state_and_url():
     at = open_divide()
-    assert "regional links only" in texts(at)  # the default: national membership hides the divide
+    assert links.rule_text("regional") in texts(at)  # the default: national membership hides the divide
     at.toggle(key="w_dlinks").set_value(True).run()
     at.radio(key="w_dgroup").set_value("eis").run()
     assert not at.exception
     assert (view(at).dlinks, view(at).dgroup) == ("any", "eis")
-    assert "regional links only" not in texts(at)
+    assert links.rule_text("regional") not in texts(at)
     to_entrypoint(at)
     assert at.query_params["dlinks"] == "any" and at.query_params["dgroup"] == "eis"
 

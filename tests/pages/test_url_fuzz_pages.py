@@ -18,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 from streamlit.util import calc_hash
 
 from components import state as S
+from components.text import md
 from tests.fuzz import strategies as F
 from tests.pages.support import APP
 
@@ -64,7 +65,7 @@ def check_deep_link(url_path: str, qs: str) -> None:
     assert not at.exception, (url_path, qs[:200], at.exception[0].value)
     assert at.session_state["view_state"] == want
     shown = url_notices(at)
-    assert shown == (["  \n".join(notices)] if notices else []), (qs[:200], shown)
+    assert shown == (["  \n".join(md(n) for n in notices)] if notices else []), (qs[:200], shown)
     final = as_lists(at.query_params)
     assert {k: v for k, v in final.items() if k not in S.RESERVED} == as_lists(S.encode(want))
     assert {k: v for k, v in final.items() if k in S.RESERVED} == {k: v for k, v in params.items() if k in S.RESERVED}
@@ -72,7 +73,7 @@ def check_deep_link(url_path: str, qs: str) -> None:
         assert tuple(headings(at)) == bare(url_path)
 
 
-@pytest.mark.parametrize("page", PAGES, ids=[p["url_path"] for p in PAGES])
+@pytest.mark.parametrize("page", PAGES, ids=[p["id"] for p in PAGES])
 def test_hostile_deep_links_on_every_page(page, allowed):
     @settings(max_examples=CASES_PER_PAGE, deadline=None, database=None,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

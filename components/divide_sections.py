@@ -1,0 +1,338 @@
+"""The Divide page's sections: each reads the page context, calls data/ and renders.
+
+Every caption is computed in :mod:`data.divide_captions` and doubles as the chart's alt text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from components import charts, filter_bar, initiative_links, share, state
+from components.charts import barriers as barrier_charts
+from components.charts import concentration as conc_charts
+from components.charts import groups as group_charts
+from components.charts import peers as peer_charts
+from components.charts import scatter as scatter_charts
+from components.text import isolate, md
+from data import barriers, concentration, divide, gaps, geodata, links, model, peers, scope
+from data import context as context_tables
+from data import context_groups as cgroups
+from data import divide_captions as captions
+from data import scores as score_tables
+from data.fmt import unit_name
+
+NO_INITIATIVE = "No initiative passes these filters (tier, type, value chain, ecosystem, initiative). Widen them."
+INFO = ":material/info:"
+
+
+@dataclass(frozen=True)
+class Page:
+    view: state.ViewState
+    sel: model.Selection
+    level: int
+    unit: str
+    tiers: tuple[int, ...]
+    table: pd.DataFrame  # regions in scope (metric rii)
+    excluded: pd.Series  # out-of-scope regions per country
+    rule: str
+    empty_text: str
+
+    @property
+    def both_tiers(self) -> bool:
+        return set(self.tiers) == {1, 2}
+
+
+def page_context() -> Page:
+    filter_bar.draw_level()
+    s = state.current()
+    sel = s.selection()
+    level = s.level
+    table, excluded = scope.split(model.region_table(level, sel, "rii"))
+    unit = unit_name(level)
+    empty = (f"No {unit} in scope match these filters. Widen the country or performance-group filter."
+             + (" Non-EU countries are outside the scope: include them with the sidebar control."
+                if excluded.sum() else ""))
+    return Page(s, sel, level, unit, divide.counted_tiers(sel), table, excluded, s.dlinks, empty)
+
+
+def intro(p: Page) -> Page:
+    head, link = st.columns([4, 1], vertical_alignment="bottom")
+    head.title("The innovation divide")
+    with link:
+        share.render()
+    st.markdown(
+        "Tests four claims against the data: **Tier 1** (IPCEIs, industrial alliances) concentrates in innovation "
+        "leaders; **Tier 2** (clusters, S3 partnerships) is more place-based; the least innovative regions are "
+        "absent from both; the two tiers are disconnected. Every chart follows the filters in the sidebar.")
+    filter_bar.bind(st.toggle, "dlinks", "w_dlinks", lambda v: v == "any", lambda on: "any" if on else "regional",
+                    label="Count national membership too", help=links.rule_text("any"))
+    s = state.current()
+    p = Page(s, p.sel, p.level, p.unit, p.tiers, p.table, p.excluded, s.dlinks, p.empty_text)
+    n_src, ctry = captions.ris_source_coverage(score_tables.ris2023())
+    st.caption(f"**{links.rule_text(p.rule)}** "
+               + captions.caption_scope(p.excluded, p.level, len(p.table), p.sel.scope) + " "
+               + captions.caption_scores(p.table, p.level, n_src, ctry))
+    return p
+
+
+def _guard(p: Page, need_both: bool = False) -> bool:
+    if p.table.empty:
+        st.info(p.empty_text, icon=INFO)
+        return False
+    if not p.tiers:
+        st.info(NO_INITIATIVE, icon=INFO)
+        return False
+    if need_both and not p.both_tiers:
+        st.info("This section compares both tiers; the filters select initiatives of one tier only.", icon=INFO)
+        return False
+    return True
+
+
+def by_group(p: Page) -> None:
+    st.header("1 · Who is linked, by innovation performance group")
+    filter_bar.bind(st.radio, "dgroup", "w_dgroup", label="Group regions by", options=list(state.DIVIDE_GROUPS),
+                    format_func=state.DIVIDE_GROUPS.get, horizontal=True)
+    s = state.current()
+    if not _guard(p):
+        return
+    group_col = divide.GROUPINGS[s.dgroup][0]
+    grouped = divide.with_eis_group(p.table, score_tables.country_groups()) if s.dgroup == "eis" else p.table
+    shares = divide.group_shares(grouped, group_col, p.rule, p.tiers)
+    if p.level == 0 and s.dgroup == "ris":
+        st.info("At country level RIS 2023 gives a group only to the countries it publishes as one region. "
+                "Choose “EIS 2023 national group”, or a NUTS level in the sidebar.", icon=INFO)
+    cap = captions.caption_group_shares(grouped, shares, s.dgroup, p.rule, p.level, p.tiers,
+                                        list(score_tables.ris2023().index))
+    left, right = st.columns(2)
+    label = state.DIVIDE_LINKS[p.rule]
+    with left:
+        charts.render(group_charts.group_tier_chart(shares, f"{p.unit[0].upper()}{p.unit[1:]} with at least one link",
+                                                    label, p.unit), cap)
+    with right:
+        if p.both_tiers:
+            charts.render(group_charts.group_profile_chart(shares, "Tier profile of each group", label, p.unit), cap)
+        else:
+            st.info("The filters select initiatives of one tier only, so the profile (both / one / neither) "
+                    "is not computed.", icon=INFO)
+    st.caption(cap)
+    with st.expander("Table: counts and shares by group"):
+        st.dataframe(shares, hide_index=True, column_config={
+            c: st.column_config.NumberColumn(format="percent") for c in shares if c.endswith("_share")})
+
+
+def by_context(p: Page) -> None:
+    """The same shares by GDP per head band and by Horizon Europe widening status."""
+    st.subheader("The same shares by GDP per head and by Horizon Europe widening status")
+    if not _guard(p):
+        return
+    try:
+        gdp, wid = context_tables.gdp_pps(), context_tables.widening()
+    except (OSError, ValueError) as exc:
+        st.info(f"The context tables could not be loaded: {exc}", icon=INFO)
+        return
+    t = p.table.copy()
+    t["gdp_band"] = cgroups.gdp_band(t, gdp)
+    t["widening"] = cgroups.widening_status(t, wid)
+    specs = [("gdp_band", cgroups.GDP_BANDS, cgroups.GDP_UNKNOWN, "By GDP per head (PPS)",
+              cgroups.caption_gdp(t, t["gdp_band"], gdp)),
+             ("widening", cgroups.WIDENING, cgroups.WIDENING_UNKNOWN, "By widening status",
+              cgroups.caption_widening(wid))]
+    cols = st.columns(2)
+    for col, (gcol, groups, unknown, title, cap) in zip(cols, specs, strict=True):
+        with col:
+            if t[gcol].notna().sum() == 0:
+                st.info(f"{title}: not known for any of the {p.unit} shown"
+                        + (" (GDP per head is given for NUTS 2 regions only)." if gcol == "gdp_band" else "."),
+                        icon=INFO)
+                st.caption(cap)
+                continue
+            shares = divide.group_shares(t, gcol, p.rule, p.tiers, groups=groups, no_group=unknown)
+            full = f"{cap} {links.rule_text(p.rule)}"
+            charts.render(group_charts.group_tier_chart(shares, title, state.DIVIDE_LINKS[p.rule], p.unit), full)
+            st.caption(cap)
+
+
+def countries(p: Page) -> None:
+    st.header("2 · Country divide: IPCEI membership and national innovation performance")
+    cd = divide.country_divide(p.sel)
+    t = cd.table
+    cap = captions.caption_country_divide(cd, p.sel.countries, p.sel.groups)
+    main, side = st.columns([3, 1])
+    with main:
+        tabs = st.tabs(["IPCEIs vs innovation score", "Tier 2 vs innovation score", "IPCEIs vs Tier 2"])
+        sii = "EIS 2023 Summary Innovation Index"
+        specs = [("sii", "n_ipcei", sii, "IPCEIs as member state", "IPCEI memberships by national innovation score"),
+                 ("sii", "n_tier2", sii, "Tier 2 initiatives present", "Tier 2 presence by national innovation score"),
+                 ("n_ipcei", "n_tier2", "IPCEIs as member state", "Tier 2 initiatives present",
+                  "Tier 1 (IPCEIs) vs Tier 2, per member state")]
+        for tab, (x, y, xt, yt, title) in zip(tabs, specs, strict=True):
+            with tab:
+                if t[x].isna().all() or t[y].isna().all():
+                    st.info("The filters leave out the instruments this chart needs (IPCEIs or Tier 2 initiatives).",
+                            icon=INFO)
+                    continue
+                charts.render(scatter_charts.divide_scatter(t, x, y, divide.fit(t[x], t[y]), xt, yt, title), cap)
+    with side:
+        st.markdown("**Member states in no IPCEI**")
+        st.markdown(captions.caption_no_ipcei(cd))
+    st.caption(cap)
+
+
+def regions(p: Page) -> None:
+    st.header("3 · Regions: innovation score against links")
+    if not _guard(p):
+        return
+    cols = st.columns(2)
+    for col, tier in zip(cols, (1, 2), strict=True):
+        with col:
+            if tier not in p.tiers:
+                st.info(f"No Tier {tier} initiative passes the filters.", icon=INFO)
+                continue
+            sc = divide.region_scatter(p.table, tier, p.rule)
+            cap = captions.caption_region_scatter(sc, len(p.table), p.rule, p.level, "RII 2023")
+            if pd.isna(sc.fit.r):
+                st.info(f"Too few regions with a score and varying Tier {tier} links for a fit ({sc.fit.n}).",
+                        icon=INFO)
+            else:
+                charts.render(scatter_charts.region_scatter_chart(
+                    sc, "Regional Innovation Index 2023 (RIS 2023)", f"Tier {tier} initiatives linked",
+                    f"Tier {tier} links by regional innovation score"), cap)
+            st.caption(cap)
+
+
+def concentrated(p: Page) -> None:
+    st.header("4 · How concentrated is each tier?")
+    if not _guard(p):
+        return
+    cons = concentration.concentration(p.table, p.rule, p.tiers)
+    cap = captions.caption_concentration(cons, p.rule, p.level)
+    if not any(c.total for c in cons):
+        st.info("No participation is recorded at this level for this selection, so there is nothing to concentrate.",
+                icon=INFO)
+        st.caption(cap)
+        return
+    left, right = st.columns([3, 2])
+    with left:
+        charts.render(conc_charts.lorenz_chart(cons, p.unit), cap)
+    with right:
+        for c in cons:
+            st.markdown(f"**Tier {c.tier}** · {state.DIVIDE_LINKS[p.rule].lower()}")
+            a, b = st.columns(2)
+            a.metric("Gini", "no data" if c.total == 0 else f"{c.gini:.2f}")
+            b.metric(f"Top 5 {p.unit} hold", "no data" if c.total == 0 else f"{c.top5:.0%}")
+    st.caption(cap)
+
+
+GAP_CONFIG = {
+    "profile": st.column_config.LinkColumn("profile", display_text="open", help="Open the region profile"),
+    "rii": st.column_config.NumberColumn("RII 2023", format="%.2f"),
+    "rii_source": "RII from", "group": "RIS 2023 group", "group_source": "group from",
+    "tier1_links": st.column_config.NumberColumn("Tier 1 links"),
+    "tier2_links": st.column_config.NumberColumn("Tier 2 links"),
+    "tier2_in_region": st.column_config.NumberColumn("Tier 2 in the region"),
+    "tier2_via_parent": st.column_config.NumberColumn("Tier 2 via parent region"),
+    "Tier 1 connections": initiative_links.CONNECT_COLUMN,
+}
+
+
+def gap_lists(p: Page) -> gaps.GapLists:
+    st.header("5 · Gaps: bridging candidates and regions left out")
+    g = gaps.gap_lists(p.table, p.rule)
+    if not _guard(p, need_both=True):
+        return g
+    cap_b, cap_l = captions.caption_gaps(g, p.table, p.level)
+    head_b, head_l = captions.gap_headings(g, p.level)
+    for title, df, cap, name in ((head_b, g.bridging, cap_b, "bridging"), (head_l, g.left_out, cap_l, "left_out")):
+        st.subheader(title)
+        if df.empty:
+            st.info(f"No {p.unit} in this list for the current filters.", icon=INFO)
+        else:
+            shown = gaps.with_profile_links(df, lambda c: state.query_string(p.view.replace(region=c)))
+            if name == "bridging":  # where a Tier 2 region could connect to Tier 1
+                shown = initiative_links.with_connections(shown, "code")
+            st.dataframe(shown, hide_index=True, column_config=GAP_CONFIG, height=min(38 + 35 * len(df), 380))
+            st.download_button(f"Download CSV ({len(df)} rows)", gaps.to_csv(df),
+                               file_name=f"divide_{name}_{p.rule}_nuts{p.level}.csv", mime="text/csv",
+                               key=f"dl_{name}", icon=":material/download:")
+        st.caption(cap)
+    return g
+
+
+def barrier_divide(p: Page) -> None:
+    st.header("6 · Barriers: which indicators separate the regions")
+    if not _guard(p):
+        return
+    try:
+        ind = barriers.indicators()
+    except (OSError, ValueError) as exc:
+        st.info(f"The RIS 2023 indicator scores could not be loaded: {exc}", icon=INFO)
+        return
+    if ind.empty:
+        st.info("The RIS 2023 indicator table is not available, so this section is off.", icon=INFO)
+        return
+    edition = str(ind["edition"].iloc[0])
+    leader, emerging = score_tables.GROUPS[0], score_tables.GROUPS[3]
+    t = p.table
+    pairs = [
+        ("Innovation Leaders", "Emerging Innovators",
+         barriers.units_by(t, t["ris_group"] == leader), barriers.units_by(t, t["ris_group"] == emerging),
+         "Leader vs Emerging regions",
+         "RIS units of the regions shown (a unit shared by several regions counts once)."),
+        ("with Tier 1 links", "without", barriers.own_units_by(t, links.has_link(t, 1, p.rule)),
+         barriers.own_units_by(t, ~links.has_link(t, 1, p.rule)), "Regions with and without Tier 1 links",
+         "Regions with their own RIS value only (a value shared with a parent region is left out, so no unit "
+         "sits on both sides). " + links.rule_text(p.rule)),
+    ]
+    for a, b, ua, ub, title, note in pairs:
+        with st.container():
+            if 1 not in p.tiers and a.startswith("with Tier 1"):
+                st.info("No Tier 1 initiative passes the filters.", icon=INFO)
+                continue
+            sep = barriers.separation(ind, ua, ub)
+            cap = barriers.caption_separation(sep, a, b, edition) + " " + note
+            if sep["effect"].notna().any():
+                charts.render(barrier_charts.separation_chart(sep, a, b, title), cap)
+            else:
+                st.info(f"Too few RIS units on each side for this selection ({len(ua)} and {len(ub)}).", icon=INFO)
+            st.caption(cap)
+
+
+def peer_comparison(p: Page, g: gaps.GapLists) -> None:
+    st.header("7 · Peer comparison")
+    peer_sel = model.Selection(chains=p.sel.chains, ecosystems=p.sel.ecosystems, tiers=p.sel.tiers,
+                               types=p.sel.types, initiatives=p.sel.initiatives, scope=p.sel.scope)
+    pool, _ = scope.split(model.region_table(p.level, peer_sel, "rii"))
+    focus, why = peers.peer_focus(p.view.region, pool, g, p.table)
+    suggested = peers.suggest_peers(focus, pool) if focus else []
+    names = geodata.registry()["name"]
+    options = list(dict.fromkeys([*pool.index, *p.view.peers]))
+    filter_bar.bind(st.multiselect, "peers", "w_peers", lambda v: list(v) if v else suggested, tuple,
+                    label=f"Regions to compare (up to {state.MAX_PEERS})", options=options,
+                    max_selections=state.MAX_PEERS, format_func=lambda c: f"{isolate(names.get(c, c))} ({c})",
+                    placeholder="Type a region name")
+    s = state.current()
+    chosen = list(s.peers) or suggested
+    if s.peers:
+        st.caption("Your choice (kept in the link). Clear it to see suggested peers again.")
+    elif focus:
+        st.caption(f"Suggested from {why}, {md(names.get(focus, focus))} ({focus}): same RIS 2023 group first, "
+                   "then the same country, closest RII 2023 first.")
+    if not chosen:
+        st.info("Choose up to five regions to compare: no region matches the filters to suggest peers from.",
+                icon=INFO)
+        return
+    table = peers.peers_table(chosen, p.level, p.sel)
+    if table.empty:
+        st.info("None of the chosen regions is known at this level.", icon=INFO)
+        return
+    long = peers.peers_long(table)
+    cap = peers.caption_peers(table)
+    charts.render(peer_charts.peer_scores_chart(long, [peers.PEER_MEASURES[k][0] for k in ("rii", "sii", "gerd")]),
+                  cap, width="content")
+    charts.render(peer_charts.peer_participation_chart(long), cap)
+    st.caption(cap)
+    with st.expander("Table: peers side by side"):
+        st.dataframe(table, hide_index=True)

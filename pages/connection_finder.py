@@ -1,0 +1,52 @@
+"""Connection finder (Tier 2 -> Tier 1) for one region: ?region=CODE."""
+
+import streamlit as st
+
+from components import initiative_links, not_found, share, state
+from data import connections, geodata
+
+s = state.current()
+reg = geodata.registry()
+labels = {c: f"{reg.at[c, 'name']} ({c})" for c in reg.index}
+st.title("Tier 1 connection points for a region")
+choice = st.selectbox("Region (type to search)", options=list(labels), format_func=labels.get,
+                      index=list(labels).index(s.region) if s.region in labels else None,
+                      placeholder="Choose a region or country")
+if choice != s.region:
+    s = state.update(region=choice)
+if not s.region:
+    if not not_found.render("region or country", state.rejected("region"), ("region", "country")):
+        st.info("Choose a region above (or click one on the map) to see which Tier 1 initiatives share "
+                "value chains with its Tier 2 memberships.", icon=":material/info:")
+    st.stop()
+
+c = connections.connections(s.region)
+head, link = st.columns([4, 1], vertical_alignment="bottom")
+head.header(labels[s.region])
+with link:
+    share.render()
+url, prof = st.column_config.LinkColumn, {"profile": initiative_links.PROFILE_COLUMN, "initiative_id": None}
+st.subheader("1 · Its Tier 2 memberships")
+if c.memberships.empty:
+    st.info("No Tier 2 membership is recorded in or around this region (the compilation is partial).",
+            icon=":material/info:")
+    st.stop()
+st.dataframe(initiative_links.with_profile(c.memberships), hide_index=True, column_config={"source_url": url("source"),
+                                                                                          **prof})
+st.subheader("2 · Tier 1 initiatives in the same value chains")
+if c.tier1.empty:
+    st.info("No Tier 1 initiative works on the value chains of these memberships.", icon=":material/info:")
+    st.stop()
+st.dataframe(initiative_links.with_profile(c.tier1), hide_index=True, column_config={"source": url("source"), **prof})
+st.subheader("3 · Their named participants nearest to this region")
+st.dataframe(c.nearest, hide_index=True, column_config={"source": url("source"),
+             "distance_km": st.column_config.NumberColumn("distance (km)", format="%d")})
+st.caption(f"Same country first, then distance between GISCO label points; at most "
+           f"{connections.NEAREST_PER_INITIATIVE} per initiative. “country only”: the source gives the state, "
+           "not the place, so the distance is to the country's label point.")
+st.subheader("4 · Tier 2 partners already in those Tier 1 initiatives")
+if c.partners.empty:
+    st.info("None of this region's Tier 2 partner regions hosts a located participant of these Tier 1 "
+            "initiatives (in the data compiled).", icon=":material/info:")
+else:
+    st.dataframe(c.partners, hide_index=True, column_config={"Tier 2 source": url(), "Tier 1 source": url()})
