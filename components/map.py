@@ -19,6 +19,8 @@ local Leaflet; the legend is drawn outside the map by Streamlit (components/lege
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import folium
 from branca.element import MacroElement
 from jinja2 import Template
@@ -106,15 +108,17 @@ def _static(relpath: str) -> str:
 def build(level: int, *, tiles: bool = False) -> folium.Map:
     """The folium map for a level (the same for every view of that level)."""
     leaflet = _static("vendor/leaflet")
+    geometry = _static(webassets.geometry_asset(level).relpath)
     m = folium.Map(location=[52, 12], zoom_start=4, tiles=None, control_scale=False,
                    zoom_snap=0.25, min_zoom=2)
-    m.default_js = [("leaflet", f"{leaflet}/leaflet.js"),
-                    ("ie_map", _static(f"js/ie_map.js?v={webassets.client_js_version()}"))]
+    # the client first: it starts fetching the geometry while Leaflet loads
+    client = _static(f"js/ie_map.js?v={webassets.client_js_version()}&geo={quote(geometry, safe='')}")
+    m.default_js = [("ie_map", client), ("leaflet", f"{leaflet}/leaflet.js")]
     m.default_css = [("leaflet_css", f"{leaflet}/leaflet.css")]
     if tiles:
         folium.TileLayer("CartoDB positron", name="Background").add_to(m)
     config = {
-        "geometry": _static(webassets.geometry_asset(level).relpath),
+        "geometry": geometry,
         "context": _static(webassets.geometry_asset(webassets.CONTEXT_LEVEL, webassets.CONTEXT_SCALE).relpath),
         "style": STYLE,
     }

@@ -98,7 +98,9 @@ _TIP_COLUMNS = ("name", "value_text", "basis", "value_code", "ris_group", "in_sc
                 *(f"t{t}_{k}" for t in (1, 2) for k in lk.KINDS))
 
 
-def _tooltips(table: pd.DataFrame, value_label: str) -> list[str]:
+def tooltips(table: pd.DataFrame, value_label: str) -> list[str]:
+    """:func:`tooltip` for every row of a view's table (the map builds the same text in the
+    browser from the view's lookup, see data/shared.py and static/js/ie_map.js)."""
     cols = [c for c in _TIP_COLUMNS if c in table.columns]
     records = table[cols].to_dict("records")
     return [tooltip(_Row(code, rec), value_label) for code, rec in zip(table.index, records, strict=True)]
@@ -161,7 +163,6 @@ def map_view(level: int, sel: model.Selection, metric: str, year: int | None = N
     table["value_text"] = [_value_text(v, unit) for v in values]
     table["cls"] = classes.assigned.reindex(table.index)
     table["colour"] = classes.colour_of().reindex(table.index)
-    table["tip"] = _tooltips(table, title)
     message = None
     if metric == "yours" and (user is None or user.scores.empty):
         message = "No uploaded values in this session: upload a score table on the Data & coverage page."

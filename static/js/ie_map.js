@@ -10,11 +10,13 @@
  *
  * view = {
  *   title: "value label", classes: [{fill: "#rrggbb", nodata: bool}], groups: ["RIS group"],
- *   regions: {code: [class index, value text, basis text, t1 regional, t1 national,
- *                    t2 regional, t2 national, group index or -1]},
+ *   kinds: ["in the region", ...], outside: "Outside the scope",
+ *   regions: {code: [class index, value text, basis text, group index or -1, in scope 1/0,
+ *                    Tier 1 count per kind..., Tier 2 count per kind...]},
  *   bounds: [[south, west], [north, east]], context: bool
  * }
- * Names and all texts are escaped here before they reach the tooltip's HTML.
+ * The tooltip is data.views.tooltip's text, built here (data/links.py tooltip_counts for the
+ * counts line). Names and all texts are escaped before they reach the tooltip's HTML.
  */
 (function () {
   "use strict";
@@ -31,6 +33,15 @@
       return r.json();
     });
   }
+
+  /* The map's geometry file, asked for as soon as this script runs (it is loaded before
+     Leaflet, see components/map.py): ie_map.js?v=<hash>&geo=<url>. */
+  var PREFETCH = {};
+  (function () {
+    var me = document.currentScript;
+    var geo = me && new URL(me.src, document.baseURI).searchParams.get("geo");
+    if (geo) { PREFETCH[geo] = getJSON(geo); }
+  })();
 
   function showError(text) {
     var box = L.control({ position: "topright" });
@@ -55,16 +66,29 @@
              weight: base.weight, dashArray: base.dashArray };
   }
 
+  function countsLine(r, v) {
+    var parts = [], nk = v.kinds.length;
+    for (var t = 0; t < 2; t++) {
+      var seg = [];
+      for (var k = 0; k < nk; k++) {
+        var n = r[5 + t * nk + k];
+        if (n) { seg.push(n + " " + v.kinds[k]); }
+      }
+      parts.push("Tier " + (t + 1) + ": " + (seg.length ? seg.join(", ") : "none recorded"));
+    }
+    return parts.join(" · ");
+  }
+
   function tooltipOf(layer) {
     var p = layer.feature.properties, r = row(layer.feature), v = S.view;
     if (!r) { return esc(p.name); }
     var lines = [
       "<b>" + esc(p.name) + "</b> (" + esc(p.code) + ")",
       esc(v.title) + ": " + esc(r[1]) + esc(r[2]),
-      "Tier 1: " + r[3] + " regional, " + r[4] + " national · Tier 2: " + r[5] + " regional, " +
-        r[6] + " national"
+      esc(countsLine(r, v))
     ];
-    if (r[7] >= 0) { lines.push("RIS 2023 group: " + esc(v.groups[r[7]])); }
+    if (!r[4]) { lines.push(esc(v.outside) + ": not counted in the analysis"); }
+    if (r[3] >= 0) { lines.push("RIS 2023 group: " + esc(v.groups[r[3]])); }
     return "<table><tr><td>" + lines.join("<br>") + "</td></tr></table>";
   }
 
@@ -142,7 +166,9 @@
         }
       });
       S.layer.bindTooltip(tooltipOf, { sticky: true, className: "foliumtooltip" });
-      getJSON(cfg.geometry).then(function (fc) { S.features = fc.features; redraw(); })
+      var pending = PREFETCH[cfg.geometry] || getJSON(cfg.geometry);
+      delete PREFETCH[cfg.geometry];
+      pending.then(function (fc) { S.features = fc.features; redraw(); })
         .catch(function (err) { showError("Map regions could not be loaded: " + err.message); });
       if (S.view) { IEMap.apply(S.view); }
     },
