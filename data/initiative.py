@@ -15,6 +15,7 @@ import pandas as pd
 
 NOT_GIVEN = "not given in the sources compiled"
 NOT_RECORDED = "not recorded"
+NOT_RATED = "not rated"  # confidence of a first-pass row (as data/profile.py says it)
 COUNTRY_ROLE_LABELS = {
     "member_state": "member state",
     "eea_state": "EEA state",
@@ -96,12 +97,12 @@ def _count(v: object) -> str:
     return NOT_GIVEN if pd.isna(v) else f"{int(v):,}"
 
 
-def _col(rows: pd.DataFrame, name: str) -> pd.Series:
-    """A participation column, or 'not recorded' where the table does not have it (yet)."""
+def _col(rows: pd.DataFrame, name: str, missing: str = NOT_RECORDED) -> pd.Series:
+    """A participation column, ``missing`` where a row (or the whole table) does not have it."""
     if name in rows:
-        return rows[name].map(lambda v: _text(v) if isinstance(v, str) else (NOT_RECORDED if pd.isna(v) else str(v)))\
-            .replace("", NOT_RECORDED)
-    return pd.Series(NOT_RECORDED, index=rows.index)
+        return rows[name].map(lambda v: _text(v) if isinstance(v, str) else ("" if pd.isna(v) else str(v)))\
+            .replace("", missing)
+    return pd.Series(missing, index=rows.index)
 
 
 def countries(rows: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
@@ -163,7 +164,7 @@ def participants(rows: pd.DataFrame, reg: pd.DataFrame) -> pd.DataFrame:
         "nuts": region_name.where(place.str.len() > 2, ""),
         "basis": _basis(named),
         "role": role.astype(str).str.replace("_", " "),
-        "confidence": _col(named, "confidence"),
+        "confidence": _col(named, "confidence", NOT_RATED),
         "nuts_method": _col(named, "nuts_method"),
         "source": named["site_source_url"].fillna("").where(
             named["site_source_url"].fillna("") != "", named["source_url"]),

@@ -57,7 +57,7 @@ def test_participants_basis_and_missing_confidence_columns():
     assert p.at["P-site-A", "basis"] == "site (named town or plant)"
     assert p.at["P-hq", "basis"] == "head office city (not a project site)"
     assert p.at["P-none", "basis"] == "not located (no state given)"
-    assert set(p["confidence"]) == {I.NOT_RECORDED} and set(p["nuts_method"]) == {I.NOT_RECORDED}
+    assert set(p["confidence"]) == {I.NOT_RATED} and set(p["nuts_method"]) == {I.NOT_RECORDED}
 
 
 def test_confidence_columns_carried_when_present():
