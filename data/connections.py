@@ -121,8 +121,10 @@ def _partners(code: str, memb: pd.DataFrame, t1: pd.DataFrame, t1_rows: pd.DataF
     cols = ["initiative", "partner region", "via Tier 2", "Tier 1 participant(s) there",
             "Tier 2 source", "Tier 1 source"]
     t2 = par[par["initiative_id"].isin(memb["initiative_id"]) & (par["place_level"].fillna(0) >= 1)]
-    t2 = t2[~t2["place_code"].map(lambda c: _nested(c, code))]
+    t2 = t2[np.array([not _nested(c, code) for c in t2["place_code"]], dtype=bool)]
     t2 = t2.merge(memb[["initiative_id", "short_name", "chain_id"]], on="initiative_id")
+    if t2.empty or t1.empty:
+        return pd.DataFrame(columns=cols)
     sited = t1_rows[t1_rows["place_level"].fillna(0) >= 1].merge(
         t1[["initiative_id", "short_name", "chain_id"]], on="initiative_id")
     out = []

@@ -60,3 +60,8 @@ def test_region_without_a_matching_tier1_chain():
     c = find("CC11")
     assert list(c.memberships["initiative_id"]) == ["I3"]
     assert c.tier1.empty and c.nearest.empty and c.partners.empty
+
+
+def test_region_without_any_tier2_membership():
+    c = find("AA13")
+    assert c.memberships.empty and c.tier1.empty and c.nearest.empty and c.partners.empty
