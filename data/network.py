@@ -150,7 +150,7 @@ def build(ini: pd.DataFrame, par: pd.DataFrame, reg: pd.DataFrame, sel: model.Se
 
 def pairs(net: Network, ini: pd.DataFrame, limit: int | None = None) -> pd.DataFrame:
     """Cross-border pairs ranked by shared initiatives (then Tier 1 ties), with their names."""
-    e = net.edges[net.edges["cross_border"]]
+    e = net.edges[net.edges["cross_border"].astype(bool).to_numpy()]  # (an empty column is object-typed)
     names = dict(zip(ini["initiative_id"], ini["short_name"], strict=True))
     label = net.nodes["name"] + " (" + net.nodes.index + ")"
     out = pd.DataFrame({
