@@ -1,25 +1,19 @@
 """Innovation Everywhere: router and shared filters only. Pages live in pages/."""
 
-import contextlib
-
 import streamlit as st
 
-# Streamlit runs any app that has a pages/ folder through its old (v1) multipage wrapper, which
-# resolves /divide itself and answers "Page not found" before this router runs. Page files are
-# named unlike their URL paths, so such a request still falls back to this script, and the flag
-# below (read by Streamlit for every later run) switches the server to plain st.navigation.
-with contextlib.suppress(ImportError, AttributeError):
-    from streamlit.runtime.pages_manager import PagesManager
-
-    PagesManager.uses_pages_directory = False
-
-from components import errors, filter_bar, search_box, state
+# The first request after a server start goes through Streamlit's v1 pages/ wrapper; the files
+# pages/<url_path>.py hand it to this router (components/deeplink.py). st.navigation then
+# switches the process to v2 routing for good.
+from components import errors, filter_bar, present, search_box, state, story_nav, userdata
 from components.text import md
 from data.shared import settle, warm
 
 # An emoji favicon is drawn from a data: URL. Without page_icon Streamlit shows the current page's
 # :material/...: icon, which the browser fetches from fonts.gstatic.com (breaks "no CDN").
-st.set_page_config(page_title="Innovation Everywhere", page_icon="🗺️", layout="wide")
+_present = st.query_params.get("present") == "1"
+st.set_page_config(page_title="Innovation Everywhere", page_icon="🗺️", layout="wide",
+                   initial_sidebar_state="collapsed" if _present or state.embedded() else "auto")
 warm()  # once per process: heavy loading, static files (deploy/serve.py runs it before listening)
 
 PAGES = [
@@ -44,7 +38,10 @@ degraded = st.empty()  # filled after the page ran: committed tables that are mi
 try:
     with errors.guard():
         state.current()
+        story_nav.apply_step()  # a story step in the URL sets the view before the filters are drawn
         state.sync_url()  # before the page runs: a page may end early with st.stop()
+        present.apply(state.current().present, state.embedded())
+        userdata.banner()
         if state.notices():
             st.warning("  \n".join(md(n) for n in state.notices()), icon=":material/link:")
         search_box.render()

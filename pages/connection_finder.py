@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components import initiative_links, not_found, share, state
+from components.text import md
 from data import connections, geodata
 
 s = state.current()
@@ -22,7 +23,7 @@ if not s.region:
 
 c = connections.connections(s.region)
 head, link = st.columns([4, 1], vertical_alignment="bottom")
-head.header(labels[s.region])
+head.header(md(labels[s.region]))
 with link:
     share.render()
 url, prof = st.column_config.LinkColumn, {"profile": initiative_links.PROFILE_COLUMN, "initiative_id": None}

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from components import not_found, place_map, share, state
+from components.text import md
 from data import initiative, tables
 
 s = state.current()
@@ -25,7 +26,7 @@ if not current:
 
 p = initiative.profile(current)
 head, link = st.columns([4, 1], vertical_alignment="bottom")
-head.header(p.name)
+head.header(md(p.name))
 with link:
     share.render()
 st.caption(f"{p.type} · Tier {p.tier} · id {p.initiative_id}")
@@ -36,7 +37,7 @@ with left:
     st.subheader("Key facts")
     st.dataframe(p.facts, hide_index=True, width="stretch", height=35 * len(p.facts) + 40)
     if p.notes:
-        st.caption(f"Source notes: {p.notes}")
+        st.caption(f"Source notes: {md(p.notes)}")
 with right:
     st.subheader("Countries and their role")
     if p.countries.empty:
