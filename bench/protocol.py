@@ -50,6 +50,8 @@ class RunResult:
     status: str  # ForwardMsg.ScriptFinishedStatus name, or "timeout" / "closed: ..."
     exceptions: list[str] = field(default_factory=list)  # st.exception elements (tracebacks)
     error_texts: list[str] = field(default_factory=list)  # st.error elements
+    query_string: str | None = None  # the address bar the server asked for (None: left as sent)
+    page_not_found: bool = False  # the server answered "Page not found" (and ran the default page)
 
     @property
     def errors(self) -> int:
@@ -123,6 +125,7 @@ class Session:
         exceptions: list[str] = []
         error_texts: list[str] = []
         status = "timeout"
+        query_string, not_found = None, False
         try:
             await self.ws.send(payload)
             deadline = t0 + self.timeout
@@ -143,7 +146,9 @@ class Session:
                     self.page_script_hash = fm.new_session.page_script_hash
                     self.session_id = fm.new_session.initialize.session_id or self.session_id
                 elif kind == "page_info_changed":
-                    pass
+                    query_string = fm.page_info_changed.query_string
+                elif kind == "page_not_found":
+                    not_found = True
                 elif kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
                     el = fm.delta.new_element
                     self.elements.append(el)
@@ -164,7 +169,13 @@ class Session:
             status = "timeout"
         except Exception as exc:  # closed connection, refused, protocol error
             status = f"closed: {type(exc).__name__}: {exc}"
-        return RunResult(time.perf_counter() - t0, received, n, status, exceptions, error_texts)
+        return RunResult(time.perf_counter() - t0, received, n, status, exceptions, error_texts, query_string,
+                         not_found)
+
+    def alerts(self, kind: str = "WARNING") -> list[tuple[str, str]]:
+        """(body, icon) of the last run's alerts of ``kind`` (WARNING, ERROR, INFO, SUCCESS)."""
+        return [(e.alert.body, e.alert.icon) for e in self.elements
+                if e.WhichOneof("type") == "alert" and e.alert.Format.Name(e.alert.format) == kind]
 
     def texts(self) -> list[str]:
         """Markdown / heading / caption texts of the last run (for assertions and fuzzing)."""

@@ -10,7 +10,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from components import state as S
-from components.text import isolate
+from components.text import isolate, md
 from data import geodata, scores, tables, vocab
 from data.tables import slug
 
@@ -63,7 +63,7 @@ def draw_filters() -> None:
         bind(st.multiselect, "initiatives", "w_init", list, _tuple, label="Initiatives (type to search)",
              options=sorted(labels, key=labels.get), format_func=labels.get, placeholder="All initiatives")
         for iid in S.current().initiatives[:3]:  # each chosen initiative links to its profile
-            st.page_link("pages/initiative_profile.py", label=f"Profile: {labels[iid]}", icon=":material/hub:",
+            st.page_link("pages/initiative_profile.py", label=f"Profile: {md(labels[iid])}", icon=":material/hub:",
                          query_params=S.encode(S.current().replace(initiatives=(iid,))))
         bind(st.multiselect, "groups", "w_group", list, _tuple,
              label="RIS 2023 performance group (regions)", options=list(S.GROUP_SLUGS),

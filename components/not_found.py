@@ -5,13 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from components import search_box
+from components.text import md
 from data import search
 
 
 def render(what: str, raw: tuple[str, ...], kinds: tuple[str, ...]) -> bool:
     """Say which values of the link matched nothing and offer the nearest entries; True if any."""
     for value in raw:
-        st.warning(f"No {what} “{value}” in the data.", icon=":material/search_off:")
+        st.warning(f"No {what} “{md(value)}” in the data.", icon=":material/search_off:")
         near = search.close_matches(search.default_index(), value, kinds=kinds)
         if len(near):
             st.markdown("Did you mean:")

@@ -3,11 +3,12 @@
 import streamlit as st
 
 from components import initiative_links, not_found, share, state
+from components.text import isolate, md
 from data import connections, geodata
 
 s = state.current()
 reg = geodata.registry()
-labels = {c: f"{reg.at[c, 'name']} ({c})" for c in reg.index}
+labels = {c: f"{isolate(reg.at[c, 'name'])} ({c})" for c in reg.index}
 st.title("Tier 1 connection points for a region")
 choice = st.selectbox("Region (type to search)", options=list(labels), format_func=labels.get,
                       index=list(labels).index(s.region) if s.region in labels else None,
@@ -22,7 +23,7 @@ if not s.region:
 
 c = connections.connections(s.region)
 head, link = st.columns([4, 1], vertical_alignment="bottom")
-head.header(labels[s.region])
+head.header(md(labels[s.region]))
 with link:
     share.render()
 url, prof = st.column_config.LinkColumn, {"profile": initiative_links.PROFILE_COLUMN, "initiative_id": None}

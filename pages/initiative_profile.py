@@ -3,11 +3,12 @@
 import streamlit as st
 
 from components import not_found, place_map, share, state
+from components.text import isolate, md
 from data import initiative, tables
 
 s = state.current()
 ini = tables.initiatives()
-labels = dict(zip(ini["initiative_id"], ini["short_name"] + " · " + ini["type"], strict=True))
+labels = dict(zip(ini["initiative_id"], ini["short_name"].map(isolate) + " · " + ini["type"], strict=True))
 current = s.initiatives[0] if s.initiatives else None
 
 st.title("Initiative profile")
@@ -25,10 +26,10 @@ if not current:
 
 p = initiative.profile(current)
 head, link = st.columns([4, 1], vertical_alignment="bottom")
-head.header(p.name)
+head.header(md(p.name))
 with link:
     share.render()
-st.caption(f"{p.type} · Tier {p.tier} · id {p.initiative_id}")
+st.caption(f"{md(p.type)} · Tier {p.tier} · id {md(p.initiative_id)}")
 st.info(p.coverage, icon=":material/groups:")
 
 left, right = st.columns([1, 1])
@@ -36,7 +37,7 @@ with left:
     st.subheader("Key facts")
     st.dataframe(p.facts, hide_index=True, width="stretch", height=35 * len(p.facts) + 40)
     if p.notes:
-        st.caption(f"Source notes: {p.notes}")
+        st.caption(f"Source notes: {md(p.notes)}")
 with right:
     st.subheader("Countries and their role")
     if p.countries.empty:

@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.server import streamlit_server
+from tests.e2e.test_url_protocol_fuzz import warm
 from tests.fixtures import hostile as H
 from tests.fuzz.strategies import pages
 
@@ -40,6 +41,7 @@ def hostile_url(fixture, tmp_path_factory):
            "INNOV_CACHE": str(tmp / "cache")}
     try:
         with streamlit_server("app.py", env=env, log_path=tmp / "streamlit.log", timeout=90) as base:
+            warm(base)
             yield base
     except RuntimeError as exc:
         pytest.fail(str(exc), pytrace=False)
@@ -121,4 +123,12 @@ def test_region_profile_shows_names_literally(page, fixture, artifacts):
     cells = page.locator('[data-testid="stDataFrame"] [role="gridcell"]')
     for name in (*fixture.initiatives.values(), *fixture.participants[:4]):
         expect(cells.filter(has_text=name.strip()).first).to_be_attached(timeout=30_000)
+    assert_inert(page)
+
+
+def test_initiative_profile_shows_the_name_literally(page, fixture):
+    iid, name = next(iter(fixture.initiatives.items()))
+    page.goto(f"{page.base}/initiative?init={iid}")
+    settle(page)
+    expect(page.locator("h2").filter(has_text="Hostile")).to_contain_text(name + " (long)")
     assert_inert(page)
