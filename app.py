@@ -1,18 +1,10 @@
 """Innovation Everywhere: router and shared filters only. Pages live in pages/."""
 
-import contextlib
-
 import streamlit as st
 
-# Streamlit runs any app that has a pages/ folder through its old (v1) multipage wrapper, which
-# resolves /divide itself and answers "Page not found" before this router runs. Page files are
-# named unlike their URL paths, so such a request still falls back to this script, and the flag
-# below (read by Streamlit for every later run) switches the server to plain st.navigation.
-with contextlib.suppress(ImportError, AttributeError):
-    from streamlit.runtime.pages_manager import PagesManager
-
-    PagesManager.uses_pages_directory = False
-
+# The first request after a server start goes through Streamlit's v1 pages/ wrapper; the files
+# pages/<url_path>.py hand it to this router (components/deeplink.py). st.navigation then
+# switches the process to v2 routing for good.
 from components import errors, filter_bar, search_box, state
 from components.text import md
 from data.shared import settle, warm

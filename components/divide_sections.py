@@ -232,6 +232,7 @@ GAP_CONFIG = {
     "rii_source": "RII from", "group": "RIS 2023 group", "group_source": "group from",
     "tier1_links": st.column_config.NumberColumn("Tier 1 links"),
     "tier2_links": st.column_config.NumberColumn("Tier 2 links"),
+    "tier2_in_region": st.column_config.NumberColumn("Tier 2 in the region"),
     "tier2_via_parent": st.column_config.NumberColumn("Tier 2 via parent region"),
     "Tier 1 connections": initiative_links.CONNECT_COLUMN,
 }

@@ -10,8 +10,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-GDP_BANDS = ("GDP per head below 75% of EU27", "GDP per head 75–100% of EU27", "GDP per head 100% of EU27 or more")
-GDP_UNKNOWN = "GDP per head not known"
+GDP_BANDS = ("below 75% of EU27", "75–100% of EU27", "100% of EU27 or more")  # GDP per head (PPS)
+GDP_UNKNOWN = "GDP not known"
 WIDENING = ("Widening country", "Not a widening country")
 WIDENING_UNKNOWN = "Widening status not known"
 

@@ -17,7 +17,7 @@ from data.fmt import value_source
 
 NO_GROUP = "No group (not covered)"
 GAP_COLUMNS = ["code", "name", "country", "rii", "rii_source", "group", "group_source",
-               "tier1_links", "tier2_links", "tier2_via_parent"]
+               "tier1_links", "tier2_links", "tier2_in_region", "tier2_via_parent"]
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ def _gap_frame(t: pd.DataFrame, rule: str) -> pd.DataFrame:
         "group": t["ris_group"].where(t["ris_group"].notna(), NO_GROUP),
         "group_source": t["ris_group_basis"].fillna("no data"),
         "tier1_links": t[c1], "tier2_links": t[c2],
+        "tier2_in_region": t["t2_direct"] if "t2_direct" in t else t[c2],
         "tier2_via_parent": t["t2_parent"] if "t2_parent" in t else 0,
     }, index=t.index)
     return out[GAP_COLUMNS].reset_index(drop=True)
@@ -50,7 +51,9 @@ def gap_lists(table: pd.DataFrame, rule: str = "regional") -> GapLists:
     """Bridging candidates and left-out regions of a ``region_table(..., metric="rii")`` frame.
 
     * bridging: a regional Tier 2 link (in the region or via its parent region) and no Tier 1
-      link under ``rule``; most Tier 2 links first, then highest RII;
+      link under ``rule``; most Tier 2 links recorded in the region itself first (a partnership
+      given for a larger region does not rank its every child first), then all Tier 2 links,
+      then highest RII;
     * left out: no Tier 1 and no Tier 2 link under ``rule``; lowest RII first (no value last).
     """
     if table.empty:
@@ -60,7 +63,8 @@ def gap_lists(table: pd.DataFrame, rule: str = "regional") -> GapLists:
     t2_regional = links.has_link(table, 2, "regional")
     t2 = links.has_link(table, 2, rule)
     bridging = _gap_frame(table[t2_regional & ~t1], rule).sort_values(
-        ["tier2_links", "rii"], ascending=[False, False], na_position="last", kind="stable")
+        ["tier2_in_region", "tier2_links", "rii"], ascending=[False, False, False], na_position="last",
+        kind="stable")
     left = _gap_frame(table[~t1 & ~t2], rule).sort_values(["rii", "code"], na_position="last", kind="stable")
     return GapLists(rule, bridging.reset_index(drop=True), left.reset_index(drop=True))
 

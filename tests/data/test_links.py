@@ -65,6 +65,15 @@ def test_nuts1_partnership_is_counted_once():
     assert c1.loc["BE3", "t2_direct"] == 2 and c1["t2_parent"].sum() == 0
 
 
+def test_bridging_ranks_own_links_before_via_parent_links():
+    par2 = par([("s3_a", 2, "BE3", "member"), ("s3_c", 2, "BE3", "member"), ("s3_b", 2, "BE33", "lead")])
+    t = links.counts(links.link_table(par2, TARGETS, 2), TARGETS)
+    t = t.assign(name=t.index, country=t.index.str[:2], ris_group=None, ris_group_basis=None)
+    b = gaps.gap_lists(t.loc[["BE31", "BE32", "BE33"]]).bridging
+    assert list(b["code"]) == ["BE33", "BE31", "BE32"]  # BE33's own partnership first, then by code
+    assert list(b["tier2_links"]) == [3, 2, 2] and list(b["tier2_via_parent"]) == [2, 2, 2]
+
+
 def test_tooltip_says_via_parent_region():
     t = links.counts(links.link_table(FIXTURE, TARGETS, 2), TARGETS)
     assert links.tooltip_counts(t.loc["BE32"]) == "Tier 1: none recorded · Tier 2: 1 via parent region"

@@ -27,7 +27,7 @@ def test_divide_page_draws_every_section(app, artifacts: Path):
     main = page.get_by_test_id("stMain")
     expect(main.get_by_role("heading", name="The innovation divide")).to_be_visible(timeout=60_000)
     for section in ("1 ·", "2 ·", "3 ·", "4 ·", "5 ·", "6 ·"):
-        expect(main.get_by_role("heading").filter(has_text=section)).to_have_count(1)
+        expect(main.get_by_role("heading").filter(has_text=section)).to_have_count(1, timeout=60_000)
     # the charts are drawn (Vega renders each into a canvas or svg)
     expect(main.locator(".vega-embed").first).to_be_visible(timeout=30_000)
     assert main.locator(".vega-embed").count() >= 4  # the scatter tabs after the first render lazily

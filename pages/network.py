@@ -1,0 +1,5 @@
+"""Not a page: the first deep link /network after a server start lands here; see components/deeplink.py."""
+
+from components.deeplink import run_router
+
+run_router()
