@@ -91,6 +91,15 @@ def main() -> None:
     print(f"soak: {a.sessions} sessions x {a.minutes} min on {machine()}; load {os.getloadavg()}", flush=True)
     with streamlit_server("app.py", env=env, log_path=log_path, timeout=120) as base:
         pids = _pids_listening_on(base.rsplit(":", 1)[1])
+
+        async def warm_up() -> float:  # every page once, not counted (first loads, caches)
+            t = time.perf_counter()
+            for path in paths:
+                async with Session(base, page=path, timeout=300) as s:
+                    await s.run()
+            return time.perf_counter() - t
+
+        print(f"warm-up (every page once): {asyncio.run(warm_up()):.1f} s", flush=True)
         log: list[dict] = []
         rss: list[tuple[float, int]] = []
 

@@ -18,7 +18,6 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.server import streamlit_server
-from tests.e2e.test_url_protocol_fuzz import warm
 from tests.fixtures import hostile as H
 from tests.fuzz.strategies import pages
 
@@ -41,7 +40,6 @@ def hostile_url(fixture, tmp_path_factory):
            "INNOV_CACHE": str(tmp / "cache")}
     try:
         with streamlit_server("app.py", env=env, log_path=tmp / "streamlit.log", timeout=90) as base:
-            warm(base)
             yield base
     except RuntimeError as exc:
         pytest.fail(str(exc), pytrace=False)

@@ -25,7 +25,7 @@ from tests.fuzz import strategies as F
 pytestmark = pytest.mark.e2e
 # Cases per page: as many as fit SECONDS_PER_PAGE at the page's measured run time, within bounds
 # (a page whose run takes seconds gets fewer cases than one answering in 0.2 s).
-SECONDS_PER_PAGE, MIN_CASES, MAX_CASES = 15.0, 5, 40
+SECONDS_PER_PAGE, MIN_CASES, MAX_CASES = 10.0, 5, 40
 PAGES = F.pages()
 
 
