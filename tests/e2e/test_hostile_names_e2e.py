@@ -116,11 +116,11 @@ def test_region_profile_shows_names_literally(page, fixture, artifacts):
     page.goto(f"{page.base}/region?region={H.REGION}")
     settle(page)
     expect(page.locator("h2").filter(has_text="Dresden")).to_contain_text(H.REGION_NAME)
-    page.screenshot(path=str(artifacts / "hostile-region.png"), full_page=True)
     # table cells: the grid draws on a canvas and keeps an accessible copy of the cells in the DOM
     cells = page.locator('[data-testid="stDataFrame"] [role="gridcell"]')
     for name in (*fixture.initiatives.values(), *fixture.participants[:4]):
         expect(cells.filter(has_text=name.strip()).first).to_be_attached(timeout=30_000)
+    page.screenshot(path=str(artifacts / "hostile-region.png"), full_page=True)
     assert_inert(page)
 
 
