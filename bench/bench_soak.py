@@ -141,14 +141,19 @@ def main() -> None:
     }
     res["p95_ratio"] = (res["p95_last_min_s"] / res["p95_first_min_s"]
                         if res["p95_first_min_s"] and res["p95_last_min_s"] else None)
+    minutes = range(int(a.minutes + 0.999))
+    res["p95_per_minute_s"] = [p95([e["s"] for e in log if m * 60 <= e["t"] - t0 < (m + 1) * 60]) for m in minutes]
+    res["rss_per_minute_mb"] = [next((v / 1e6 for t, v in rss if t - t0 >= m * 60), None) for m in minutes]
     samples = [x for e in log for x in e["exc"] + e["err"]][:5]
     for k, v in res.items():
+        if isinstance(v, list) and v and all(isinstance(x, float) for x in v):
+            v = ", ".join(f"{x:.2f}" for x in v)
         print(f"{k:>20}: {v:.2f}" if isinstance(v, float) else f"{k:>20}: {v}")
     ok = (res["errors"] == 0 and res["exceptions"] == 0 and growth is not None and growth <= 20
           and res["p95_ratio"] is not None and res["p95_ratio"] <= 1.5)
     print(f"{'verdict':>20}: {'pass' if ok else 'FAIL'}" + (f"; first problems: {samples}" if samples else ""))
     out = REPO_ROOT / "bench" / "results" / "bench_soak.json"
-    out.write_text(json.dumps(res, indent=2, default=str))
+    out.write_text(json.dumps({**res, "log": log}, indent=1, default=str))
 
 
 if __name__ == "__main__":
