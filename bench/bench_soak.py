@@ -1,7 +1,7 @@
 """Soak: N protocol-level sessions clicking through filters and pages for M minutes.
 
 One `streamlit run app.py` on 127.0.0.1 (INNOV_OFFLINE=1, fresh cache); each session is a
-websocket client (bench/protocol.py) that opens a random page, then loops: change a filter
+websocket client (tests/e2e/protocol.py) that opens a random page, then loops: change a filter
 (countries, value chains, map level / metric), switch page, now and then start over as a new
 visitor. Prints: interactions, errors (a run not finishing cleanly), exceptions (tracebacks on the
 page), st.error messages, server RSS after the first minute and at the end (growth %), p95
@@ -28,7 +28,7 @@ import time
 from _common import REPO_ROOT, machine
 
 from bench.bench_workshop import RssSampler, _pids_listening_on
-from bench.protocol import Session
+from tests.e2e.protocol import Session
 from tests.e2e.server import streamlit_server
 from tests.fuzz.strategies import pages
 

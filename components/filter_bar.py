@@ -90,7 +90,12 @@ def draw_view_settings() -> None:
     cur = S.current()
     st.sidebar.header("View")
     draw_level()
-    bind(st.sidebar.selectbox, "metric", "w_metric", label="Map shows", options=list(S.METRICS),
+    from components import userdata
+
+    ud = userdata.current()
+    metrics = [m for m in S.METRICS if m != "yours" or (ud is not None and not ud.scores.empty)
+               or cur.metric == "yours"]
+    bind(st.sidebar.selectbox, "metric", "w_metric", label="Map shows", options=metrics,
          format_func=S.METRICS.get)
     score = scores.SCORES.get(cur.metric)
     if score and score.years:

@@ -31,7 +31,7 @@ def legend_html(view: MapView) -> str:
 
 
 def render(view: MapView) -> None:
-    st.markdown(f"**{view.title}**")
+    st.html(f'<div class="ie-legend-title"><b>{html.escape(view.title)}</b></div>')  # uploaded names stay text
     st.html(legend_html(view))
     if view.eu_reference is not None:
         st.caption(f"EU reference: **{view.eu_reference:,.2f}** ({view.edition}).")

@@ -19,6 +19,8 @@ local Leaflet; the legend is drawn outside the map by Streamlit (components/lege
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import folium
 from branca.element import MacroElement
 from jinja2 import Template
@@ -41,12 +43,13 @@ STYLE = {  # Leaflet path styles from the theme; fill colours come from the view
     "context": dict(theme.CONTEXT_STYLE),
 }
 HEADER_CSS = """<style>
-.foliumtooltip { font-size: 15px; max-width: 340px; white-space: normal; }
+.foliumtooltip { font-size: 15px; width: max-content; max-width: min(420px, 70vw); white-space: normal; }
 .foliumtooltip table { margin: auto; }
 .foliumtooltip tr { text-align: left; }
 .foliumtooltip th { padding: 2px; padding-right: 8px; }
 path.leaflet-interactive:focus { outline: none; }
-</style>"""  # browsers draw a focus rectangle around a clicked SVG path; the highlight is enough
+path.leaflet-interactive:focus-visible { stroke: #000; stroke-width: 3px; }
+</style>"""  # a clicked region shows the highlight only; a region reached by keyboard gets a heavy outline
 
 
 class Attribution(MacroElement):
@@ -105,15 +108,17 @@ def _static(relpath: str) -> str:
 def build(level: int, *, tiles: bool = False) -> folium.Map:
     """The folium map for a level (the same for every view of that level)."""
     leaflet = _static("vendor/leaflet")
+    geometry = _static(webassets.geometry_asset(level).relpath)
     m = folium.Map(location=[52, 12], zoom_start=4, tiles=None, control_scale=False,
                    zoom_snap=0.25, min_zoom=2)
-    m.default_js = [("leaflet", f"{leaflet}/leaflet.js"),
-                    ("ie_map", _static(f"js/ie_map.js?v={webassets.client_js_version()}"))]
+    # the client first: it starts fetching the geometry while Leaflet loads
+    client = _static(f"js/ie_map.js?v={webassets.client_js_version()}&geo={quote(geometry, safe='')}")
+    m.default_js = [("ie_map", client), ("leaflet", f"{leaflet}/leaflet.js")]
     m.default_css = [("leaflet_css", f"{leaflet}/leaflet.css")]
     if tiles:
         folium.TileLayer("CartoDB positron", name="Background").add_to(m)
     config = {
-        "geometry": _static(webassets.geometry_asset(level).relpath),
+        "geometry": geometry,
         "context": _static(webassets.geometry_asset(webassets.CONTEXT_LEVEL, webassets.CONTEXT_SCALE).relpath),
         "style": STYLE,
     }
@@ -138,12 +143,12 @@ def clicked_code(result: dict | None) -> str | None:
     return code if isinstance(code, str) else None
 
 
-def render(lookup_js: str, level: int, *, tiles: bool) -> str | None:
+def render(lookup_js: str, level: int, *, tiles: bool, height: int = MAP_HEIGHT) -> str | None:
     """Draw the map with a view's lookup; return the code of a region just clicked (else None)."""
     import streamlit as st
     from streamlit_folium import st_folium
 
-    result = st_folium(build(level, tiles=tiles), key="map", height=MAP_HEIGHT, use_container_width=True,
+    result = st_folium(build(level, tiles=tiles), key="map", height=height, use_container_width=True,
                        returned_objects=RETURNED, feature_group_to_add=view_group(lookup_js))
     code = clicked_code(result)
     if code and code != st.session_state.get("_map_last_click"):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+
 import altair as alt
 import pandas as pd
 
 from components import theme
 from components.place_map import EDGE_COLOURS
+from data import model, network
 
 HEIGHT = 560
 LABELS = 25  # label the places with the highest strength
@@ -45,3 +48,12 @@ def chart(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.LayerChart:
     text = alt.Chart(n).mark_text(dy=-12, fontSize=13, color=theme.MUTED_TEXT).encode(x="x:Q", y="y:Q", text="label:N")
     return (lines + points + text).properties(height=HEIGHT).configure_view(strokeWidth=0)\
         .configure_legend(labelFontSize=theme.CHART_FONT, titleFontSize=theme.CHART_FONT)
+
+
+@functools.lru_cache(maxsize=32)
+def spec(sel: model.Selection, level: int) -> dict:
+    """The chart of the network of (``sel``, ``level``) as a Vega-Lite dict, built once per view
+    per process: altair's validation of the ~1 000-link NUTS 2 chart costs ~0.5-1 s per run.
+    Treat as read-only (Streamlit serialises it, it does not change it)."""
+    net = network.network(sel, level)
+    return chart(net.nodes, net.edges).to_dict()

@@ -14,6 +14,8 @@ import json
 
 import folium
 import pandas as pd
+from branca.element import MacroElement
+from jinja2 import Template
 
 from components import theme
 from components.leaflet_layers import FOCUS_CSS, LEAFLET_CSS, LEAFLET_JS, GeoJsonLayer
@@ -28,6 +30,28 @@ KIND_STYLE = {  # map point kinds (data/initiative.py places): sites filled, HQs
     "region": {"color": theme.OKABE_ITO["orange"], "fill": True, "label": "partner region (label point)"},
 }
 EDGE_COLOURS = {**theme.TIER_COLOURS, "Both tiers": theme.PROFILE_COLOURS["Both tiers"]}
+
+
+def _json(obj: object) -> str:
+    """JSON safe inside an HTML <script> (the escaping of jinja's tojson)."""
+    return (json.dumps(obj, separators=(",", ":")).replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("&", "\\u0026").replace("'", "\\u0027"))
+
+
+class PointLayer(MacroElement):
+    """Circle markers written as one JS loop over their data (a folium element per marker goes
+    through jinja once each). ``points``: dicts with lat, lon, tip (HTML, already escaped) and
+    ``o``, the Leaflet path options."""
+
+    _template = Template("{% macro script(this, kwargs) %}(function () { var pts = {{ this.data }}; "
+                         "pts.forEach(function (p) { L.circleMarker([p.lat, p.lon], p.o)"
+                         ".bindTooltip(p.tip, {sticky: true}).addTo({{ this._parent.get_name() }}); }); })();"
+                         "{% endmacro %}")
+
+    def __init__(self, points: list[dict]):
+        super().__init__()
+        self._name = "PointLayer"
+        self.data = _json(points)
 
 
 def _base() -> folium.Map:
@@ -65,14 +89,17 @@ def initiative_map(countries: dict[str, str], places: pd.DataFrame) -> folium.Ma
     """Member countries filled (``countries``: code -> role text) and the named places as points."""
     m = _base()
     _countries(m, countries)
+    pts = []
     for p in places.itertuples():
         st_ = KIND_STYLE.get(p.kind, KIND_STYLE["site"])
         tip = f"<b>{html.escape(str(p.name))} ({html.escape(p.code)})</b><br>{html.escape(st_['label'])}"
         if p.label:
             tip += f"<br>{html.escape(str(p.label))}"
-        fill = {"fill_color": st_["color"], "fill_opacity": 0.85} if st_["fill"] else {}  # a fill colour forces fill
-        folium.CircleMarker([p.lat, p.lon], radius=5 + min(int(p.n), 6), color=st_["color"], weight=2.5,
-                            fill=st_["fill"], tooltip=folium.Tooltip(tip, sticky=True), **fill).add_to(m)
+        o = {"radius": 5 + min(int(p.n), 6), "color": st_["color"], "weight": 2.5, "fill": st_["fill"]}
+        if st_["fill"]:
+            o |= {"fillColor": st_["color"], "fillOpacity": 0.85}
+        pts.append({"lat": float(p.lat), "lon": float(p.lon), "tip": tip, "o": o})
+    PointLayer(pts).add_to(m)
     _fit(m, places["lon"], places["lat"], list(countries))
     return m
 
@@ -83,14 +110,14 @@ def network_map(nodes: pd.DataFrame, edges: pd.DataFrame, max_edges: int) -> fol
     _countries(m, {})
     top = edges.head(max_edges).iloc[::-1]  # strongest drawn last, on top
     wmax = max(int(top["weight"].max()), 1) if len(top) else 1
-    a, b = nodes.loc[top["a"]], nodes.loc[top["b"]]
+    a, b = nodes.loc[top["a"], ["name", "lon", "lat"]], nodes.loc[top["b"], ["name", "lon", "lat"]]
     feats = []
-    for i, (e, (_, na), (_, nb)) in enumerate(zip(top.itertuples(), a.iterrows(), b.iterrows(), strict=True)):
-        tip = (f"{html.escape(na['name'])} – {html.escape(nb['name'])}: {int(e.weight)} shared "
-               f"(Tier 1: {int(e.t1)}, Tier 2: {int(e.t2)})")
-        line = {"type": "LineString", "coordinates": [[na["lon"], na["lat"]], [nb["lon"], nb["lat"]]]}
-        feats.append((f"e{i}", {"tip": tip, "tier": e.tier_class, "w": round(1 + 6 * e.weight / wmax, 1)},
-                      json.dumps(line)))
+    for i, (w, t1, t2, tier, (na, xa, ya), (nb, xb, yb)) in enumerate(zip(
+            top["weight"], top["t1"], top["t2"], top["tier_class"], a.itertuples(index=False),
+            b.itertuples(index=False), strict=True)):
+        tip = f"{html.escape(na)} – {html.escape(nb)}: {int(w)} shared (Tier 1: {int(t1)}, Tier 2: {int(t2)})"
+        line = f'{{"type":"LineString","coordinates":[[{xa},{ya}],[{xb},{yb}]]}}'
+        feats.append((f"e{i}", {"tip": tip, "tier": tier, "w": round(1 + 6 * w / wmax, 1)}, line))
 
     def style(f):  # one layer, its data serialised once (much faster than a folium element per line)
         p = f["properties"]
@@ -99,12 +126,16 @@ def network_map(nodes: pd.DataFrame, edges: pd.DataFrame, max_edges: int) -> fol
     if feats:
         GeoJsonLayer(feats, style, highlight={"opacity": 1.0, "color": "#000000"}, tooltip="tip").add_to(m)
     smax = max(float(nodes["strength"].max()), 1.0) if len(nodes) else 1.0
-    for code, n in nodes.iterrows():
-        tip = (f"<b>{html.escape(str(n['name']))} ({html.escape(code)})</b><br>{int(n['partners'])} partners · "
-               f"{int(n['initiatives'])} initiatives")
-        folium.CircleMarker([n["lat"], n["lon"]], radius=3 + 9 * (n["strength"] / smax) ** 0.5, color="#222222",
-                            weight=1, fill=True, fill_color="#ffffff", fill_opacity=0.95,
-                            tooltip=folium.Tooltip(tip, sticky=True)).add_to(m)
+    pts = []
+    for code, name, lon, lat, strength, partners, inits in zip(
+            nodes.index, nodes["name"], nodes["lon"], nodes["lat"], nodes["strength"], nodes["partners"],
+            nodes["initiatives"], strict=True):
+        tip = (f"<b>{html.escape(str(name))} ({html.escape(code)})</b><br>{int(partners)} partners · "
+               f"{int(inits)} initiatives")
+        o = {"radius": round(3 + 9 * (strength / smax) ** 0.5, 1), "color": "#222222", "weight": 1,
+             "fill": True, "fillColor": "#ffffff", "fillOpacity": 0.95}
+        pts.append({"lat": float(lat), "lon": float(lon), "tip": tip, "o": o})
+    PointLayer(pts).add_to(m)
     _fit(m, nodes["lon"], nodes["lat"], [])
     return m
 

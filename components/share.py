@@ -9,9 +9,9 @@ import streamlit as st
 from components import state as S
 
 
-def current_url(page_path: str | None = None) -> str:
-    """Absolute URL of this view (falls back to a relative link when the host is unknown)."""
-    qs = S.query_string(S.current())
+def current_url(page_path: str | None = None, state: S.ViewState | None = None) -> str:
+    """Absolute URL of this view, or of ``state`` (falls back to a relative link when the host is unknown)."""
+    qs = S.query_string(state or S.current())
     try:
         parts = urlsplit(st.context.url or "")
     except Exception:
@@ -25,7 +25,7 @@ def current_url(page_path: str | None = None) -> str:
     return urlunsplit((parts.scheme, parts.netloc, path, qs.lstrip("?"), ""))
 
 
-def render() -> None:
-    with st.popover("Copy link to this view", icon=":material/link:"):
+def render(label: str = "Copy link to this view") -> None:
+    with st.popover(label, icon=":material/link:"):
         st.caption("Anyone opening this link sees exactly this view.")
         st.code(current_url(), language=None, wrap_lines=True)

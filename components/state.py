@@ -35,7 +35,8 @@ PARTICIPATION_METRICS = {
     "tier2": "Tier 2 initiatives, regional links",
     "tier2_all": "Tier 2 initiatives, incl. national membership",
 }
-METRICS = {**PARTICIPATION_METRICS, **{k: s.title() for k, s in scores.SCORES.items()}}
+METRICS = {**PARTICIPATION_METRICS, **{k: s.title() for k, s in scores.SCORES.items()},
+           "yours": "Your data (uploaded this session)"}
 LEVELS = (0, 1, 2, 3)
 SCHEMES = {"quantiles": "Quantiles", "equal": "Equal interval", "natural": "Natural breaks (Fisher-Jenks)"}
 K_RANGE = range(3, 8)
@@ -68,6 +69,10 @@ class ViewState:
     tiles: bool = False
     dgroup: str = "ris"  # Divide page: grouping (DIVIDE_GROUPS)
     dlinks: str = "regional"  # Divide page: links counted (DIVIDE_LINKS); national membership hides the divide
+    present: bool = False  # presentation mode: sidebar collapsed, large type, high contrast
+    story: str | None = None  # a story id of data/stories.toml, or "links" (built from links)
+    step: int = 1  # 1-based step of the story
+    links: str | None = None  # story=links: the steps' query strings, packed (data/stories.py)
     scope: str = "eu"  # SCOPES: EU27 by default; "all" adds EEA/EFTA and candidate countries
     nlevel: int = 0  # Network page: places are countries (0) or NUTS 1/2 regions (NETWORK_LEVELS)
 
@@ -124,7 +129,9 @@ MULTI = {"country": "countries", "chain": "chains", "eco": "ecosystems", "type":
          "init": "initiatives", "group": "groups", "peers": "peers"}
 SINGLE = {"tier": "tier", "level": "level", "metric": "metric", "year": "year",
           "scheme": "scheme", "k": "k", "region": "region", "tiles": "tiles",
-          "dgroup": "dgroup", "dlinks": "dlinks", "scope": "scope", "nlevel": "nlevel"}
+          "dgroup": "dgroup", "dlinks": "dlinks", "scope": "scope", "nlevel": "nlevel", "present": "present",
+          "story": "story", "step": "step", "links": "links"}
+MAX_STEPS = 12
 PARAMS = {**MULTI, **SINGLE}
 MAX_VALUE_LEN = 200
 
@@ -180,6 +187,22 @@ def _single(name: str, raw: str, a: Allowed):
     elif name == "dlinks":
         if raw.lower() in DIVIDE_LINKS:
             return raw.lower()
+    elif name == "present":
+        if raw in ("0", "1"):
+            return raw == "1"
+    elif name == "story":
+        from data import stories
+
+        if raw.lower() in stories.ids() or raw.lower() == stories.LINKS:
+            return raw.lower()
+    elif name == "step":
+        if raw.isdigit() and 1 <= int(raw) <= MAX_STEPS:
+            return int(raw)
+    elif name == "links":
+        from data import stories
+
+        if stories.unpack(raw):
+            return raw
     elif name == "scope":
         if raw.lower() in SCOPES:
             return raw.lower()
@@ -217,7 +240,7 @@ def parse_full(params: Mapping[str, object], allowed: Allowed | None = None
         if name not in PARAMS:
             notices.append(f"Ignored unknown URL parameter “{_clip(name)}”.")
             continue
-        if len(text) > MAX_VALUE_LEN * 10:
+        if len(text) > MAX_VALUE_LEN * (40 if name == "links" else 10):
             notices.append(f"Ignored “{name}”: value too long.")
             continue
         if name in MULTI:
@@ -244,6 +267,8 @@ def parse_full(params: Mapping[str, object], allowed: Allowed | None = None
                 rejected[name] = (_clip(text.strip(), MAX_VALUE_LEN),)
                 notices.append(f"Ignored {name}=“{shown}”: not an allowed value.")
     state = ViewState(**values)
+    if state.story is None and (state.step != 1 or state.links):
+        state = state.replace(step=1, links=None)
     if state.year is not None and not scores.SCORES.get(state.metric, scores.SCORES["rii"]).years:
         rejected["year"] = (str(state.year),)
         notices.append(f"Ignored year=“{state.year}”: “{state.metric}” has no yearly series.")
@@ -290,6 +315,16 @@ def current():
     return st.session_state[_KEY]
 
 
+def embedded() -> bool:
+    """True when Streamlit's own ``?embed=true`` is on the URL (content only, for iframes)."""
+    import streamlit as st
+
+    try:  # st.query_params never shows the reserved names; st.context knows
+        return bool(st.context.is_embedded)
+    except Exception:
+        return False
+
+
 def rejected(name: str) -> tuple[str, ...]:
     """Values of URL parameter ``name`` that the first load of this session could not use."""
     import streamlit as st
@@ -311,6 +346,16 @@ def update(**changes) -> ViewState:
     st.session_state[_REJECTED] = {}
     sync_url()  # now, not at the end of the run: a page may still stop early (st.stop)
     return st.session_state[_KEY]
+
+
+def replace_state(new: ViewState, notices_: list[str] | None = None) -> ViewState:
+    """Set the whole view state at once (a story step), with the notices to show."""
+    import streamlit as st
+
+    st.session_state[_KEY] = new
+    st.session_state[_NOTICES] = list(notices_ or [])
+    sync_url()
+    return new
 
 
 def sync_url() -> None:

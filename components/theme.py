@@ -89,3 +89,38 @@ def ramp(n: int) -> list[str]:
     if n == 1:
         return [cm.rgb_hex_str(cm.vmin + 0.6 * (cm.vmax - cm.vmin))]
     return [cm.rgb_hex_str(cm.vmin + (0.12 + 0.88 * i / (n - 1)) * (cm.vmax - cm.vmin)) for i in range(n)]
+
+# --- presentation mode (?present=1): high contrast on a projector ------------------------------
+# Same hues as the map's classes, darker and more saturated, light classes kept clearly apart
+# from the page background; numeric classes take the dark end of the ramp.
+HIGH_CONTRAST_PROFILE = {
+    "Both tiers": "#00664A",
+    "Tier 1 only": "#004F80",
+    "Tier 2 only": "#D98200",
+    "Via parent region only": "#B0508A",
+    "National-level only": "#8197B3",
+    "Associated only": "#BFB2DB",
+    "No link recorded": "#FFFFFF",
+}
+HIGH_CONTRAST_GROUPS = {
+    "Innovation Leader": "#0B2E5C",
+    "Strong Innovator": "#3D7CC4",
+    "Moderate Innovator": "#F2B000",
+    "Emerging Innovator": "#C04A00",
+}
+HIGH_CONTRAST_NO_DATA = "#9A9A9A"
+PRESENT_FONT_PX = 19  # base font size in presentation mode
+PRESENT_MAP_HEIGHT = 500  # px: with the compact header and a story caption, fits 1280x720
+
+
+def high_contrast_ramp(n: int) -> list[str]:
+    """``n`` colours of the numeric ramp's darker two thirds (light classes wash out on projectors)."""
+    if n <= 0:
+        return []
+    import branca.colormap as bcm
+
+    cm = getattr(bcm.linear, NUMERIC_RAMP)
+    lo, hi = 0.3, 1.0
+    if n == 1:
+        return [cm.rgb_hex_str(cm.vmin + 0.7 * (cm.vmax - cm.vmin))]
+    return [cm.rgb_hex_str(cm.vmin + (lo + (hi - lo) * i / (n - 1)) * (cm.vmax - cm.vmin)) for i in range(n)]

@@ -122,19 +122,36 @@ def regions_frame(level: int, countries: tuple[str, ...] = ()) -> pd.DataFrame:
 
 
 def region_table(level: int, sel: Selection = Selection(), metric: str = "profile",
-                 year: int | None = None) -> pd.DataFrame:
+                 year: int | None = None, user=None) -> pd.DataFrame:
     """One row per NUTS 2021 region of ``level`` passing the selection's region filters.
 
     Columns: name, country, level, participation counts (see :func:`participation_counts`),
     ``profile``, the RIS 2023 group (``ris_group`` with ``ris_group_basis``) and, for a score
     metric, ``value``, ``value_year``, ``value_code``, ``basis`` (region / same territory /
     parent region / country / predecessor code).
+
+    ``user`` (a :class:`data.upload.UserData`, this session's upload) adds its participation
+    rows and initiatives; metric ``yours`` shows its scores; ``your_data`` marks the regions
+    whose figures include uploaded rows.
     """
     regs = regions_frame(level, sel.countries)
-    ini = selected_initiatives(tables.initiatives(), sel)
+    ini = tables.initiatives()
+    has_par = user is not None and not user.participation.empty
+    if has_par and not user.initiatives.empty:
+        ini = pd.concat([ini, user.initiatives.drop(columns="your_data", errors="ignore")], ignore_index=True)
+    ini = selected_initiatives(ini, sel)
     links = _links(level)
+    yours = pd.Index([])
+    if has_par:
+        ul = link_table(user.participation, pd.Index(geodata.codes_at(level)), level)
+        ul = ul[ul["initiative_id"].isin(ini["initiative_id"]) & ul["target"].isin(regs.index)]
+        yours = pd.Index(ul["target"].unique())
+        links = pd.concat([links, ul], ignore_index=True)
+        links = (links.assign(rank=links["link"].map(LINK_ORDER)).sort_values("rank", kind="stable")
+                 .drop_duplicates(["target", "initiative_id"]).drop(columns="rank"))
     links = links[links["initiative_id"].isin(ini["initiative_id"]) & links["target"].isin(regs.index)]
     out = regs.join(participation_counts(links, regs.index))
+    out["your_data"] = out.index.isin(yours)
     out["in_scope"] = scope_mod.in_scope(out["country"], sel.scope)
     out["profile"] = out["profile"].where(out["in_scope"], scope_mod.OUTSIDE)
     grp = resolved_score("rii_group", level)
@@ -142,7 +159,14 @@ def region_table(level: int, sel: Selection = Selection(), metric: str = "profil
     out["ris_group_basis"] = grp["basis"].reindex(out.index)
     if sel.groups:
         out = out[out["ris_group"].isin(sel.groups)]
-    if metric in sc.SCORES:
+    if metric == "yours":
+        s = nuts_resolve(user.scores, level) if user is not None and not user.scores.empty else None
+        cols = ("value", "year", "value_code", "basis")
+        for c, src in zip(("value", "value_year", "value_code", "basis"), cols, strict=True):
+            out[c] = s[src].reindex(out.index) if s is not None else pd.Series(
+                np.nan if c == "value" else None, index=out.index, dtype=float if c == "value" else object)
+        out["your_data"] = out["your_data"] | out["value"].notna()
+    elif metric in sc.SCORES:
         s = resolved_score(metric, level, year)
         out["value"] = s["value"].reindex(out.index)
         out["value_year"] = s["year"].reindex(out.index)

@@ -23,7 +23,7 @@ import time
 import pandas as pd
 import streamlit as st
 
-from data import classify, model, views, webassets
+from data import classify, links, model, scope, views, webassets
 
 MAX_VIEWS = 256  # distinct views kept per process (~0.1-0.5 MB each)
 _LOG = logging.getLogger(__name__)
@@ -44,25 +44,30 @@ def _script_json(obj: object) -> str:
 
 def layer_lookup(view: views.MapView, bounds: list[list[float]], context: bool) -> dict:
     """What the map's client script (static/js/ie_map.js) needs for one view: per region its
-    class index and tooltip fields (texts unescaped: the client escapes them)."""
+    class index and the tooltip fields of data.views.tooltip (texts unescaped: the client
+    escapes them). Region names come with the geometry file, not with every view."""
     t = view.table
     classes = view.classes
     index = {label: i for i, label in enumerate(classes.labels)}
     groups: dict[str, int] = {}
     regions = {}
+    count_cols = [f"t{tier}_{k}" for tier in (1, 2) for k in links.KINDS]
     if len(t):
+        def col(name: str, default=None) -> list:
+            return t[name].to_numpy(dtype=object).tolist() if name in t else [default] * len(t)
+
         cls = t["cls"].map(index).fillna(-1).astype(int).tolist()
-        none = [None] * len(t)
-        basis = [views.basis_text(b, c) for b, c in zip(t.get("basis", none), t.get("value_code", none),
-                                                        strict=True)]
-        ris = [groups.setdefault(g, len(groups)) if isinstance(g, str) else -1
-               for g in t.get("ris_group", none)]
-        counts = t[["t1_regional", "t1_national", "t2_regional", "t2_national"]].astype(int).values.tolist()
-        for code, c, vt, b, n, g in zip(t.index, cls, t["value_text"], basis, counts, ris, strict=True):
-            regions[code] = [c, vt, b, *n, g]
+        basis = [views.basis_text(b, c) for b, c in zip(col("basis"), col("value_code"), strict=True)]
+        ris = [groups.setdefault(g, len(groups)) if isinstance(g, str) else -1 for g in col("ris_group")]
+        scoped = [int(bool(x)) for x in col("in_scope", True)]
+        counts = (t.reindex(columns=count_cols).fillna(0).to_numpy(dtype=int).tolist())
+        for code, c, vt, b, g, sc_, n in zip(t.index.tolist(), cls, col("value_text"), basis, ris, scoped, counts,
+                                              strict=True):
+            regions[code] = [c, vt, b, g, sc_, *n]
     return {"title": view.title,
             "classes": [{"fill": colour, "nodata": label == classify.NO_DATA}
                         for label, colour in zip(classes.labels, classes.colours, strict=True)],
+            "kinds": [links.KIND_LABELS[k].split(" (")[0] for k in links.KINDS], "outside": scope.OUTSIDE,
             "groups": list(groups), "regions": regions, "bounds": bounds, "context": context}
 
 

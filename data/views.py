@@ -24,6 +24,8 @@ COUNT_METRICS = {
     "tier2_all": ("t2_any", "Tier 2 initiatives incl. country-level partners"),
 }
 PARTICIPATION_EDITION = "Project compilation of public sources, 2026-11-21 (partial member lists)"
+YOUR_DATA = "your data"
+YOUR_EDITION = "Your data, uploaded this session (not checked against the project's sources)"
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,8 @@ def tooltip(row: pd.Series, value_label: str) -> str:
         lines.append(f"{e(scope_mod.OUTSIDE)}: not counted in the analysis")
     if isinstance(row.get("ris_group"), str):
         lines.append(f"RIS 2023 group: {e(row['ris_group'])}")
+    if row.get("your_data") in (True,):
+        lines.append(f"<i>Includes {YOUR_DATA} (uploaded this session)</i>")
     return "<br>".join(lines)
 
 
@@ -90,11 +94,13 @@ class _Row(dict):
         self.name = name
 
 
-_TIP_COLUMNS = ("name", "value_text", "basis", "value_code", "ris_group", "in_scope",
+_TIP_COLUMNS = ("name", "value_text", "basis", "value_code", "ris_group", "in_scope", "your_data",
                 *(f"t{t}_{k}" for t in (1, 2) for k in lk.KINDS))
 
 
-def _tooltips(table: pd.DataFrame, value_label: str) -> list[str]:
+def tooltips(table: pd.DataFrame, value_label: str) -> list[str]:
+    """:func:`tooltip` for every row of a view's table (the map builds the same text in the
+    browser from the view's lookup, see data/shared.py and static/js/ie_map.js)."""
     cols = [c for c in _TIP_COLUMNS if c in table.columns]
     records = table[cols].to_dict("records")
     return [tooltip(_Row(code, rec), value_label) for code, rec in zip(table.index, records, strict=True)]
@@ -118,10 +124,18 @@ def _outside(classes: classify.Classes, in_scope: pd.Series) -> classify.Classes
 
 
 def map_view(level: int, sel: model.Selection, metric: str, year: int | None = None,
-             scheme: str = "quantiles", k: int = 5) -> MapView:
-    table = model.region_table(level, sel, metric, year).copy()
+             scheme: str = "quantiles", k: int = 5, user=None) -> MapView:
+    """``user``: this session's uploaded data (:class:`data.upload.UserData`) or None."""
+    table = model.region_table(level, sel, metric, year, user=user).copy()
     scoped = table["in_scope"] if "in_scope" in table else pd.Series(True, index=table.index)
-    if metric == "profile":
+    if metric == "yours":
+        values = table["value"]
+        classes = classify.numeric(values.where(scoped), scheme, k)
+        has = user is not None and not user.scores.empty
+        title = f"{user.indicator} ({YOUR_DATA})" if has else f"Uploaded indicator ({YOUR_DATA})"
+        unit = user.unit if has else "as uploaded"
+        edition, eu_ref = YOUR_EDITION, None
+    elif metric == "profile":
         values = table["profile"].astype(object)
         classes = classify.categorical(values, theme.PROFILE_COLOURS)
         title, unit, edition = "Tier profile", "category", PARTICIPATION_EDITION
@@ -141,14 +155,18 @@ def map_view(level: int, sel: model.Selection, metric: str, year: int | None = N
         y = year if year in s.years else s.default_year
         title, unit, edition = s.title(y), s.unit, s.edition
         eu_ref = sc.eu_reference(metric, y)
+    if metric in ("profile", *COUNT_METRICS) and user is not None and not user.participation.empty:
+        edition = f"{edition}; with {YOUR_EDITION[0].lower()}{YOUR_EDITION[1:]}"
+        title = f"{title} (incl. {YOUR_DATA})"
     classes = _outside(classes, scoped)
     table["value"] = values
     table["value_text"] = [_value_text(v, unit) for v in values]
     table["cls"] = classes.assigned.reindex(table.index)
     table["colour"] = classes.colour_of().reindex(table.index)
-    table["tip"] = _tooltips(table, title)
     message = None
-    if table.empty:
+    if metric == "yours" and (user is None or user.scores.empty):
+        message = "No uploaded values in this session: upload a score table on the Data & coverage page."
+    elif table.empty:
         message = "No region matches these filters. Widen the country or performance-group filter."
     elif metric != "profile" and metric not in COUNT_METRICS and table["value"].isna().all():
         message = f"No {title} values for the regions shown."

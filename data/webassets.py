@@ -7,7 +7,9 @@
 * One GeoJSON file per NUTS level and scale, ``static/geo/nuts<level>_<scale>.<hash>.geojson``
   (plus a ``.gz`` twin for nginx ``gzip_static``): the simplified GISCO polygons, written at
   server start from the GISCO files (cache -> mirror -> download, via data.geodata)
-  and never committed. The content hash in the name makes it safe to cache for a year; the
+  and never committed (older versions stay until static/geo is deleted: another process, e.g.
+  a replica on another mirror, may still serve them). The content hash in the name makes it
+  safe to cache for a year; the
   browser fetches it once and the map styles it from a few-KB per-view lookup.
 
 Everything here is computed once per process (``st.cache_resource``: read-only, shared by all
@@ -89,11 +91,14 @@ def client_js_version() -> str:
 
 
 def feature_collection(level: int, scale: str) -> dict:
-    """The level's regions as a GeoJSON FeatureCollection: id and properties code, name."""
+    """The level's regions as a GeoJSON FeatureCollection: id and properties code, name (the
+    registry's name, as in the region panel and the tables)."""
     g = geodata.regions(level, scale)
     geoms = display.geometries(g)  # not geodata.geometries: nothing keeps these dicts in memory
+    names = geodata.registry()["name"].to_dict()
     return {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "id": code, "properties": {"code": code, "name": name}, "geometry": geoms[code]}
+        {"type": "Feature", "id": code, "properties": {"code": code, "name": names.get(code, name)},
+         "geometry": geoms[code]}
         for code, name in zip(g["code"], g["name"], strict=True)]}
 
 
@@ -109,9 +114,6 @@ def geometry_asset(level: int, scale: str = "20M") -> GeometryAsset:
     if not path.is_file() or path.stat().st_size != len(data):
         _write_atomic(path.with_name(path.name + ".gz"), packed)
         _write_atomic(path, data)
-    for old in GEO_DIR.glob(f"{stem}.*.geojson*"):  # earlier versions (another GISCO edition)
-        if not old.name.startswith(path.name):
-            old.unlink(missing_ok=True)
     codes = frozenset(f["id"] for f in fc["features"])
     return GeometryAsset(f"geo/{path.name}", codes, len(data), len(packed))
 

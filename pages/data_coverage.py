@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from components import userdata
 from data import check, sources, tables
 from data.views import PARTICIPATION_EDITION
 
@@ -12,6 +13,9 @@ st.markdown(
     f"{PARTICIPATION_EDITION}. Member lists of many initiatives are incomplete, so a region with "
     "no recorded link is not proven absent."
 )
+
+st.subheader("Bring your own data")
+userdata.render_upload()
 
 st.subheader("Curated tables")
 st.dataframe(check.table_rows(), hide_index=True)

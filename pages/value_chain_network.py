@@ -30,7 +30,7 @@ with on_map:
         st.caption(f"The map draws the {MAX_MAP_EDGES} strongest of {len(net.edges)} links; the graph draws all.")
     st.caption("Lines: blue = shared Tier 1 initiatives, orange = Tier 2, green = both; wider = more shared.")
 with graph:
-    st.altair_chart(network_chart.chart(net.nodes, net.edges), width="stretch")
+    st.vega_lite_chart(network_chart.spec(s.selection(), s.nlevel), width="stretch")
     st.caption("Force-directed layout (networkx spring layout, fixed seed): places sharing many initiatives sit "
                "close; node size is strength. Line colour: the tiers of the shared initiatives.")
 

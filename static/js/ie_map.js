@@ -10,11 +10,13 @@
  *
  * view = {
  *   title: "value label", classes: [{fill: "#rrggbb", nodata: bool}], groups: ["RIS group"],
- *   regions: {code: [class index, value text, basis text, t1 regional, t1 national,
- *                    t2 regional, t2 national, group index or -1]},
+ *   kinds: ["in the region", ...], outside: "Outside the scope",
+ *   regions: {code: [class index, value text, basis text, group index or -1, in scope 1/0,
+ *                    Tier 1 count per kind..., Tier 2 count per kind...]},
  *   bounds: [[south, west], [north, east]], context: bool
  * }
- * Names and all texts are escaped here before they reach the tooltip's HTML.
+ * The tooltip is data.views.tooltip's text, built here (data/links.py tooltip_counts for the
+ * counts line). Names and all texts are escaped before they reach the tooltip's HTML.
  */
 (function () {
   "use strict";
@@ -31,6 +33,15 @@
       return r.json();
     });
   }
+
+  /* The map's geometry file, asked for as soon as this script runs (it is loaded before
+     Leaflet, see components/map.py): ie_map.js?v=<hash>&geo=<url>. */
+  var PREFETCH = {};
+  (function () {
+    var me = document.currentScript;
+    var geo = me && new URL(me.src, document.baseURI).searchParams.get("geo");
+    if (geo) { PREFETCH[geo] = getJSON(geo); }
+  })();
 
   function showError(text) {
     var box = L.control({ position: "topright" });
@@ -55,23 +66,61 @@
              weight: base.weight, dashArray: base.dashArray };
   }
 
+  function countsLine(r, v) {
+    var parts = [], nk = v.kinds.length;
+    for (var t = 0; t < 2; t++) {
+      var seg = [];
+      for (var k = 0; k < nk; k++) {
+        var n = r[5 + t * nk + k];
+        if (n) { seg.push(n + " " + v.kinds[k]); }
+      }
+      parts.push("Tier " + (t + 1) + ": " + (seg.length ? seg.join(", ") : "none recorded"));
+    }
+    return parts.join(" · ");
+  }
+
   function tooltipOf(layer) {
     var p = layer.feature.properties, r = row(layer.feature), v = S.view;
     if (!r) { return esc(p.name); }
     var lines = [
       "<b>" + esc(p.name) + "</b> (" + esc(p.code) + ")",
       esc(v.title) + ": " + esc(r[1]) + esc(r[2]),
-      "Tier 1: " + r[3] + " regional, " + r[4] + " national · Tier 2: " + r[5] + " regional, " +
-        r[6] + " national"
+      esc(countsLine(r, v))
     ];
-    if (r[7] >= 0) { lines.push("RIS 2023 group: " + esc(v.groups[r[7]])); }
+    if (!r[4]) { lines.push(esc(v.outside) + ": not counted in the analysis"); }
+    if (r[3] >= 0) { lines.push("RIS 2023 group: " + esc(v.groups[r[3]])); }
     return "<table><tr><td>" + lines.join("<br>") + "</td></tr></table>";
+  }
+
+  /* Keyboard: every region is a tab stop with a name; focus highlights it and shows its
+   * tooltip, Enter or Space selects it exactly as a click does (streamlit-folium listens for
+   * the click on the region layer, which the feature's event propagates to). */
+  function select(layer, ev) {
+    layer.fire("click", { latlng: layer.getBounds().getCenter(), originalEvent: ev }, true);
+  }
+
+  function keyboard(feature, layer) {
+    var el = layer.getElement && layer.getElement();
+    if (!el || el.getAttribute("data-ie-keys")) { return; }
+    el.setAttribute("data-ie-keys", "1");
+    el.setAttribute("tabindex", "0");
+    el.setAttribute("role", "button");
+    el.setAttribute("aria-label", String(feature.properties.name) + " (" + feature.properties.code + ")");
+    el.addEventListener("keydown", function (ev) {
+      if (ev.key === "Enter" || ev.key === " " || ev.key === "Spacebar") { ev.preventDefault(); select(layer, ev); }
+    });
+    el.addEventListener("focus", function () {
+      layer.setStyle(S.cfg.style.highlight);
+      S.layer.openTooltip(layer, layer.getBounds().getCenter());  // the tooltip is bound to the group
+    });
+    el.addEventListener("blur", function () { S.layer.resetStyle(layer); S.layer.closeTooltip(); });
   }
 
   function onEach(feature, layer) {
     layer.on({
       mouseover: function (e) { e.target.setStyle(S.cfg.style.highlight); },
-      mouseout: function (e) { S.layer.resetStyle(e.target); }
+      mouseout: function (e) { S.layer.resetStyle(e.target); },
+      add: function () { keyboard(feature, layer); }
     });
   }
 
@@ -107,8 +156,19 @@
       S.contextLoading = false;
       S.context = cfg.context ? L.geoJson(null, { interactive: false, style: cfg.style.context }) : null;
       S.layer = L.geoJson(null, { style: styleOf, onEachFeature: onEach }).addTo(map);
+      // open the tooltip towards the map's centre, so the map's edge never cuts it off
+      // (registered before the tooltip, so the direction is set before the tooltip moves)
+      S.layer.on("mouseover mousemove", function (e) {
+        var t = S.layer.getTooltip(), s = map.getSize(), p = e.containerPoint;
+        if (t && p) {
+          t.options.direction = p.y > s.y * 0.75 ? "top" : p.y < s.y * 0.25 ? "bottom"
+            : p.x > s.x / 2 ? "left" : "right";
+        }
+      });
       S.layer.bindTooltip(tooltipOf, { sticky: true, className: "foliumtooltip" });
-      getJSON(cfg.geometry).then(function (fc) { S.features = fc.features; redraw(); })
+      var pending = PREFETCH[cfg.geometry] || getJSON(cfg.geometry);
+      delete PREFETCH[cfg.geometry];
+      pending.then(function (fc) { S.features = fc.features; redraw(); })
         .catch(function (err) { showError("Map regions could not be loaded: " + err.message); });
       if (S.view) { IEMap.apply(S.view); }
     },

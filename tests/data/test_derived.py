@@ -131,3 +131,33 @@ def test_no_third_party_file_committed_verbatim(shared_data):
         p = REPO / rel
         if p.is_file():
             assert hashlib.sha256(p.read_bytes()).hexdigest() not in shared, rel
+
+
+BAD = {  # one broken cell per table: the schema must reject it
+    "scores_ris2023_rii.csv": ("group", "Best Innovator"),
+    "scores_ris2023_indicators.csv": ("indicator_id", "1.x"),
+    "scores_ris2023_indicator_names.csv": ("indicator_id", "one"),
+    "scores_ris2019_rii.csv": ("year", 2023),
+    "scores_eis2023_sii.csv": ("value", "high"),
+    "scores_eurostat.csv": ("source", "ris2023"),
+    "context_gdp_pps.csv": ("value", -5),
+    "context_widening.csv": ("country", "Greece"),
+    "context_cohesion.csv": ("category", "very developed"),
+    "context_outermost.csv": ("confidence", "sure"),
+    "context_riv.csv": ("source_url", "limburg.nl"),
+    "context_pri.csv": ("code", "es61"),
+    "sources.csv": ("built_from_sha256", "abc"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(schemas.DERIVED))
+def test_each_schema_rejects_a_broken_cell(name):
+    import pandera.errors
+
+    col, bad = BAD[name]
+    df = pd.read_csv(DERIVED / name, dtype={"code": str, "country": str, "indicator_id": str}).head(5)
+    schemas.DERIVED[name].validate(df)  # the real rows pass
+    df[col] = df[col].astype(object)
+    df.loc[df.index[0], col] = bad
+    with pytest.raises((pandera.errors.SchemaError, pandera.errors.SchemaErrors)):
+        schemas.DERIVED[name].validate(df, lazy=True)

@@ -9,7 +9,7 @@ import json
 import pandas as pd
 import pytest
 
-from data import classify, shared, views, webassets
+from data import classify, links, shared, views, webassets
 from data.model import Selection
 
 pytestmark = pytest.mark.filterwarnings("ignore:Not enough unique values:UserWarning")
@@ -20,8 +20,8 @@ def hand_view(names=("Mazowieckie", "<b>Evil</b>")) -> views.MapView:
     table = pd.DataFrame(
         {"name": list(names), "value_text": ["103.18", "no data"], "cls": ["90 – 110", classify.NO_DATA],
          "basis": ["parent region", None], "value_code": ["PL9", None],
-         "t1_regional": [2, 0], "t1_national": [7, 1], "t2_regional": [1, 0], "t2_national": [0, 3],
-         "ris_group": ["Strong Innovator", float("nan")]},
+         "t1_direct": [2, 0], "t1_national": [7, 1], "t2_parent": [1, 0], "t2_national": [0, 3],
+         "in_scope": [True, False], "ris_group": ["Strong Innovator", float("nan")]},
         index=pd.Index(["PL91", "PL92"], name="code"))
     classes = classify.Classes(("90 – 110", classify.NO_DATA), ("#123456", "#c8c8c8"), table["cls"], (1, 1))
     return views.MapView(table, classes, "RII </script>", "index", "RIS 2023", "2 regions", None, None)
@@ -30,9 +30,15 @@ def hand_view(names=("Mazowieckie", "<b>Evil</b>")) -> views.MapView:
 def test_layer_lookup_carries_class_index_and_tooltip_fields():
     look = shared.layer_lookup(hand_view(), [[50.0, 14.0], [55.0, 24.0]], context=True)
     assert look["classes"] == [{"fill": "#123456", "nodata": False}, {"fill": "#c8c8c8", "nodata": True}]
-    assert look["regions"]["PL91"] == [0, "103.18", " (parent region PL9)", 2, 7, 1, 0, 0]
-    assert look["regions"]["PL92"] == [1, "no data", "", 0, 1, 0, 3, -1]  # no group -> -1
+    kinds = list(links.KINDS)
+    counts = [0] * (2 * len(kinds))
+    counts[kinds.index("direct")], counts[kinds.index("national")] = 2, 7
+    counts[len(kinds) + kinds.index("parent")] = 1
+    assert look["regions"]["PL91"] == [0, "103.18", " (parent region PL9)", 0, 1, *counts]
+    pl92 = look["regions"]["PL92"]
+    assert pl92[:5] == [1, "no data", "", -1, 0]  # no group -> -1; outside the scope -> 0
     assert look["groups"] == ["Strong Innovator"]
+    assert look["kinds"] == [links.KIND_LABELS[k].split(" (")[0] for k in kinds]
     assert look["bounds"] == [[50.0, 14.0], [55.0, 24.0]] and look["context"] is True
     assert look["title"] == "RII </script>"  # texts unescaped: the client escapes them
 
@@ -76,7 +82,9 @@ def test_geometry_asset_is_content_addressed_and_complete(mirror):
     assert gzip.decompress(path.with_name(path.name + ".gz").read_bytes()) == data
     fc = json.loads(data)
     assert {f["id"] for f in fc["features"]} == asset.codes == set(geodata.regions(2)["code"])
-    assert all(f["properties"]["code"] == f["id"] and f["properties"]["name"] for f in fc["features"])
+    names = geodata.registry()["name"]
+    assert all(f["properties"]["code"] == f["id"] and f["properties"]["name"] == names[f["id"]]
+               for f in fc["features"])
     assert asset.size == len(data) and asset.gzip_size < asset.size / 2
 
 

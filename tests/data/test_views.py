@@ -85,7 +85,7 @@ def test_profile_view(default_profile):
     assert sum(v.classes.counts) == 334
     assert v.message is None and v.eu_reference is None
     assert v.coverage == "334 NUTS 2 regions shown."
-    assert v.table["tip"].str.startswith("<b>").all()
+    assert all(t.startswith("<b>") for t in views.tooltips(v.table, v.title))
 
 
 def test_count_view_has_a_zero_class(mirror):
@@ -127,7 +127,8 @@ def test_score_view_coverage_names_bases(mirror):
     assert (t.loc[missing, "colour"] == NO_DATA_COLOUR).all()
     assert (t.loc[~missing & t["in_scope"], "colour"] != NO_DATA_COLOUR).all()
     assert (t.loc[t["value"].isna(), "value_text"] == "no data").all()
-    assert "(parent region AT1)" in t.loc["AT13", "tip"]
+    tips = dict(zip(t.index, views.tooltips(t, v.title), strict=True))
+    assert "(parent region AT1)" in tips["AT13"]
     assert v.message is None
 
 

@@ -62,8 +62,9 @@ def stop(proc: subprocess.Popen) -> None:
 
 @contextlib.contextmanager
 def streamlit_server(script: str, env: dict[str, str] | None = None, log_path: Path | None = None,
-                     timeout: float = 60) -> Iterator[str]:
-    """`streamlit run script` on 127.0.0.1:<free port>; yields the base URL.
+                     timeout: float = 60, cwd: Path | None = None) -> Iterator[str]:
+    """`streamlit run script` on 127.0.0.1:<free port> in ``cwd`` (default: this checkout); yields
+    the base URL.
 
     Raises RuntimeError (with the end of the server log when ``log_path`` is given) if the server
     exits or is not healthy within ``timeout`` seconds.
@@ -74,7 +75,7 @@ def streamlit_server(script: str, env: dict[str, str] | None = None, log_path: P
            "--server.headless", "true", "--server.address", "127.0.0.1",
            "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
     with open(log_path or os.devnull, "wb") as log:
-        proc = subprocess.Popen(cmd, cwd=REPO_ROOT, env={**os.environ, **(env or {})}, stdout=log,
+        proc = subprocess.Popen(cmd, cwd=cwd or REPO_ROOT, env={**os.environ, **(env or {})}, stdout=log,
                                 stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                 preexec_fn=_own_session_dying_with_parent)
     try:

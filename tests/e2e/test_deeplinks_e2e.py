@@ -26,8 +26,9 @@ LINKS = [
     ("/divide?country=PL", "The innovation divide"),
     ("/region?region=PL91", "Region profile"),
     ("/data", "Data & coverage"),
-    ("/initiative?initiative=ipcei_hy2tech", "Initiative profile"),
+    ("/initiative?init=ipcei_hy2tech", "Initiative profile"),
     ("/connections?region=PL91", "Tier 1 connection points for a region"),
+    ("/network", "Who builds value chains together"),
 ]
 
 

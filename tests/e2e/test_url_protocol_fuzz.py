@@ -17,9 +17,9 @@ from urllib.parse import parse_qs
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from bench.protocol import Session
 from components import state as S
 from components.text import md
+from tests.e2e.protocol import Session
 from tests.fuzz import strategies as F
 
 pytestmark = pytest.mark.e2e

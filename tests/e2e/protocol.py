@@ -4,10 +4,10 @@ What a browser tab does, without the browser: connect to ``/_stcore/stream``, se
 ``BackMsg.rerun_script`` (query string, widget states, page, the hashes of cached messages)
 and read ``ForwardMsg``s until ``script_finished``. Each :class:`Session` is one visitor (a
 new Streamlit session); many run concurrently on one asyncio loop. Reusable for benchmarks,
-fuzzing and soak tests::
+fuzzing and soak tests (bench/bench_workshop.py, tests/e2e/test_url_protocol_fuzz.py)::
 
     import asyncio
-    from bench.protocol import Session
+    from tests.e2e.protocol import Session
 
     async def visit(base):
         async with Session(base, query="country=PL") as s:
@@ -49,8 +49,8 @@ class RunResult:
     messages: int
     status: str  # ForwardMsg.ScriptFinishedStatus name, or "timeout" / "closed: ..."
     exceptions: list[str] = field(default_factory=list)  # st.exception elements (tracebacks)
-    error_texts: list[str] = field(default_factory=list)  # st.error elements
-    query_string: str | None = None  # the address bar the server asked for (None: left as sent)
+    error_texts: list[str] = field(default_factory=list)  # st.error bodies
+    query_string: str | None = None  # the address bar the server asked for (None: unchanged)
     page_not_found: bool = False  # the server answered "Page not found" (and ran the default page)
 
     @property
@@ -122,10 +122,7 @@ class Session:
         t0 = time.perf_counter()
         received = n = 0
         self.elements = []
-        exceptions: list[str] = []
-        error_texts: list[str] = []
-        status = "timeout"
-        query_string, not_found = None, False
+        result = RunResult(0.0, 0, 0, "timeout")
         try:
             await self.ws.send(payload)
             deadline = t0 + self.timeout
@@ -145,35 +142,35 @@ class Session:
                 if kind == "new_session":
                     self.page_script_hash = fm.new_session.page_script_hash
                     self.session_id = fm.new_session.initialize.session_id or self.session_id
-                elif kind == "page_info_changed":
-                    query_string = fm.page_info_changed.query_string
                 elif kind == "page_not_found":
-                    not_found = True
+                    result.page_not_found = True
+                elif kind == "page_info_changed":
+                    result.query_string = fm.page_info_changed.query_string
                 elif kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
                     el = fm.delta.new_element
                     self.elements.append(el)
                     et = el.WhichOneof("type")
                     if et == "exception":
-                        exceptions.append(f"{el.exception.type}: {el.exception.message}")
+                        result.exceptions.append(f"{el.exception.type}: {el.exception.message}")
                     elif et == "alert" and el.alert.format == el.alert.ERROR:
-                        error_texts.append(el.alert.body)
+                        result.error_texts.append(el.alert.body)
                     elif et in WIDGET_TYPES:
                         w = getattr(el, et)
                         if getattr(w, "label", ""):
                             self.widgets[w.label] = w
                 elif kind == "script_finished":
-                    status = ForwardMsg.ScriptFinishedStatus.Name(fm.script_finished)
-                    if status != "FINISHED_EARLY_FOR_RERUN":
+                    result.status = ForwardMsg.ScriptFinishedStatus.Name(fm.script_finished)
+                    if result.status != "FINISHED_EARLY_FOR_RERUN":
                         break
         except TimeoutError:
-            status = "timeout"
+            result.status = "timeout"
         except Exception as exc:  # closed connection, refused, protocol error
-            status = f"closed: {type(exc).__name__}: {exc}"
-        return RunResult(time.perf_counter() - t0, received, n, status, exceptions, error_texts, query_string,
-                         not_found)
+            result.status = f"closed: {type(exc).__name__}: {exc}"
+        result.seconds, result.bytes, result.messages = time.perf_counter() - t0, received, n
+        return result
 
     def alerts(self, kind: str = "WARNING") -> list[tuple[str, str]]:
-        """(body, icon) of the last run's alerts of ``kind`` (WARNING, ERROR, INFO, SUCCESS)."""
+        """(body, icon) of the last run's st.warning / st.error / st.info ... elements."""
         return [(e.alert.body, e.alert.icon) for e in self.elements
                 if e.WhichOneof("type") == "alert" and e.alert.Format.Name(e.alert.format) == kind]
 

@@ -1,0 +1,77 @@
+"""Download buttons for exactly what a view shows: CSV, XLSX, map PNG and SVG.
+
+Files are built when the button is clicked (deferred data), so a rerun never pays for them.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import streamlit as st
+
+from components import state as S
+from data import exports as E
+
+MAP_SOURCE = "Boundaries: Eurostat GISCO, NUTS 2021"
+
+
+def map_source(view) -> str:
+    return f"{view.edition}. {MAP_SOURCE}."
+
+
+def _notes(view, params: dict[str, str], link: str) -> dict[str, str]:
+    return {"view": view.title, "unit": view.unit, "edition": view.edition, "source": map_source(view),
+            "coverage": view.coverage, "filters": "&".join(f"{k}={v}" for k, v in sorted(params.items())),
+            "link": link, "attribution": E.ATTRIBUTION}
+
+
+def map_downloads(view, level: int, link: str = "") -> None:
+    """A "Download" popover with the map view's table (CSV, XLSX) and image (PNG, SVG)."""
+    params = S.encode(S.current())
+    name = f"map {view.title} {theme_level(level)}"
+    table = functools.partial(E.map_table, view, params, map_source(view), link)
+
+    @functools.cache
+    def figure():
+        return E.map_figure(view, level, source=map_source(view))
+
+    with st.popover("Download", icon=":material/download:"):
+        st.caption("Exactly this view: its regions, values, classes, filters, edition and source.")
+        st.download_button("Table (CSV)", lambda: E.to_csv(table()), E.filename(name, params, "csv"),
+                           "text/csv", key="dl_csv", on_click="ignore", icon=":material/table:")
+        st.download_button("Table (Excel)", lambda: E.to_xlsx(table(), "map", _notes(view, params, link)),
+                           E.filename(name, params, "xlsx"),
+                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           key="dl_xlsx", on_click="ignore", icon=":material/grid_on:")
+        st.download_button("Map image (PNG)", lambda: E.figure_bytes(figure(), "png"),
+                           E.filename(name, params, "png"), "image/png", key="dl_png", on_click="ignore",
+                           icon=":material/image:")
+        st.download_button("Map image (SVG)", lambda: E.figure_bytes(figure(), "svg"),
+                           E.filename(name, params, "svg"), "image/svg+xml", key="dl_svg", on_click="ignore",
+                           icon=":material/draw:")
+
+
+def theme_level(level: int) -> str:
+    return {0: "nuts0", 1: "nuts1", 2: "nuts2", 3: "nuts3"}[level]
+
+
+def chart_downloads(chart, name: str, source: str, key: str) -> None:
+    """PNG and SVG of an altair chart, with its source line."""
+    spec = chart.to_dict()
+    params = S.encode(S.current())
+    c1, c2 = st.columns(2)
+    c1.download_button("Chart (PNG)", lambda: E.chart_image(spec, "png", source), E.filename(name, params, "png"),
+                       "image/png", key=f"{key}_png", on_click="ignore")
+    c2.download_button("Chart (SVG)", lambda: E.chart_image(spec, "svg", source), E.filename(name, params, "svg"),
+                       "image/svg+xml", key=f"{key}_svg", on_click="ignore")
+
+
+def table_downloads(df, name: str, key: str) -> None:
+    """CSV and XLSX of a table view (already carrying its provenance columns)."""
+    params = S.encode(S.current())
+    c1, c2 = st.columns(2)
+    c1.download_button("Table (CSV)", lambda: E.to_csv(df), E.filename(name, params, "csv"), "text/csv",
+                       key=f"{key}_csv", on_click="ignore")
+    c2.download_button("Table (Excel)", lambda: E.to_xlsx(df), E.filename(name, params, "xlsx"),
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       key=f"{key}_xlsx", on_click="ignore")
