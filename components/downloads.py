@@ -55,15 +55,24 @@ def theme_level(level: int) -> str:
     return {0: "nuts0", 1: "nuts1", 2: "nuts2", 3: "nuts3"}[level]
 
 
-def chart_downloads(chart, name: str, source: str, key: str) -> None:
-    """PNG and SVG of an altair chart, with its source line."""
-    spec = chart.to_dict()
+def chart_downloads(chart, name: str, source: str) -> None:
+    """PNG and SVG of an altair chart, with its source line (built by vl-convert on click)."""
+    import hashlib
+    import json
+
+    from components import state as S
+
+    try:
+        spec = chart.to_dict()
+    except Exception:  # a chart altair cannot serialise offers no image, the page stays up
+        return
+    key = "dl_chart_" + hashlib.sha1(json.dumps(spec, sort_keys=True, default=str).encode()).hexdigest()[:12]
     params = S.encode(S.current())
-    c1, c2 = st.columns(2)
-    c1.download_button("Chart (PNG)", lambda: E.chart_image(spec, "png", source), E.filename(name, params, "png"),
-                       "image/png", key=f"{key}_png", on_click="ignore")
-    c2.download_button("Chart (SVG)", lambda: E.chart_image(spec, "svg", source), E.filename(name, params, "svg"),
-                       "image/svg+xml", key=f"{key}_svg", on_click="ignore")
+    with st.popover("Chart image", icon=":material/download:"):
+        st.download_button("PNG", lambda: E.chart_image(spec, "png", source), E.filename(name, params, "png"),
+                           "image/png", key=f"{key}_png", on_click="ignore")
+        st.download_button("SVG", lambda: E.chart_image(spec, "svg", source), E.filename(name, params, "svg"),
+                           "image/svg+xml", key=f"{key}_svg", on_click="ignore")
 
 
 def table_downloads(df, name: str, key: str) -> None:

@@ -12,7 +12,7 @@ from data import search
 def render(what: str, raw: tuple[str, ...], kinds: tuple[str, ...]) -> bool:
     """Say which values of the link matched nothing and offer the nearest entries; True if any."""
     for value in raw:
-        st.warning(f"No {what} “{md(value)}” in the data.", icon=":material/search_off:")
+        st.warning(f"No {what} “{md(value)}” in the data.", icon=":material/search_off:")  # URL text: literal
         near = search.close_matches(search.default_index(), value, kinds=kinds)
         if len(near):
             st.markdown("Did you mean:")

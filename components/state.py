@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from data import links, scores, vocab
+from data import links, scores, stories, vocab
 from data import scope as scope_mod
 from data.model import Selection
 from data.tables import slug
@@ -132,6 +132,9 @@ SINGLE = {"tier": "tier", "level": "level", "metric": "metric", "year": "year",
           "dgroup": "dgroup", "dlinks": "dlinks", "scope": "scope", "nlevel": "nlevel", "present": "present",
           "story": "story", "step": "step", "links": "links"}
 MAX_STEPS = 12
+STEPS = range(1, MAX_STEPS + 1)
+STORY_IDS = (*sorted(stories.ids()), stories.LINKS)  # data/stories.toml, plus a story built from links
+EXAMPLE_LINKS = (stories.pack(["metric=rii", "country=PL&chain=hydrogen"]),)  # a valid links= value
 PARAMS = {**MULTI, **SINGLE}
 MAX_VALUE_LEN = 200
 
@@ -268,6 +271,11 @@ def parse_full(params: Mapping[str, object], allowed: Allowed | None = None
                 notices.append(f"Ignored {name}=“{shown}”: not an allowed value.")
     state = ViewState(**values)
     if state.story is None and (state.step != 1 or state.links):
+        for name, used in (("step", state.step != 1), ("links", bool(state.links))):
+            if used:
+                raw = str(getattr(state, name))
+                rejected[name] = (_clip(raw, MAX_VALUE_LEN),)
+                notices.append(f"Ignored {name}=“{_clip(raw)}”: the link names no story.")
         state = state.replace(step=1, links=None)
     if state.year is not None and not scores.SCORES.get(state.metric, scores.SCORES["rii"]).years:
         rejected["year"] = (str(state.year),)

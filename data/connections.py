@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from data import model
+from data import links, model
 
 NO_MATCH_CHAINS = frozenset({"not-stated", "cross-sectoral"})
 EARTH_RADIUS_KM = 6371.0
@@ -48,10 +48,10 @@ def haversine_km(lon1, lat1, lon2, lat2):
 
 def tier2_memberships(code: str, ini: pd.DataFrame, par: pd.DataFrame) -> pd.DataFrame:
     level = len(code) - 2
-    links = model.link_table(par[par["tier"] == 2], pd.Index([code]), level)
-    links = links[links["link"].isin(["direct", "parent"]) | (level == 0)]
+    own = model.link_table(par[par["tier"] == 2], pd.Index([code]), level)
+    own = own[own["link"].isin(links.RULES["regional"][0])]  # in the region or via a parent region
     cols = ["initiative_id", "short_name", "type", "value_chain", "chain_id", "source_url"]
-    return links.merge(ini[cols], on="initiative_id")[["initiative_id", "short_name", "type", "value_chain",
+    return own.merge(ini[cols], on="initiative_id")[["initiative_id", "short_name", "type", "value_chain",
                                                        "chain_id", "link", "source_url"]]\
         .sort_values(["value_chain", "short_name"]).reset_index(drop=True)
 
@@ -75,7 +75,8 @@ def find(code: str, ini: pd.DataFrame, par: pd.DataFrame, reg: pd.DataFrame,
     tier1 = pd.DataFrame({
         "initiative_id": t1["initiative_id"], "initiative": t1["short_name"], "type": t1["type"],
         "value_chain": t1["value_chain"], "via Tier 2": t1["chain_id"].map(via),
-        "this region's link": t1["initiative_id"].map(lambda i: own_link.get(i, "none recorded")),
+        "this region's link": t1["initiative_id"].map(
+            lambda i: links.KIND_LABELS.get(own_link[i], own_link[i]) if i in own_link else "none recorded"),
         "named participants": t1["initiative_id"].map(
             named.drop_duplicates(["initiative_id", "participant_name", "country_code"])["initiative_id"]
             .value_counts()).fillna(0).astype(int),
@@ -120,8 +121,10 @@ def _partners(code: str, memb: pd.DataFrame, t1: pd.DataFrame, t1_rows: pd.DataF
     cols = ["initiative", "partner region", "via Tier 2", "Tier 1 participant(s) there",
             "Tier 2 source", "Tier 1 source"]
     t2 = par[par["initiative_id"].isin(memb["initiative_id"]) & (par["place_level"].fillna(0) >= 1)]
-    t2 = t2[~t2["place_code"].map(lambda c: _nested(c, code))]
+    t2 = t2[np.array([not _nested(c, code) for c in t2["place_code"]], dtype=bool)]
     t2 = t2.merge(memb[["initiative_id", "short_name", "chain_id"]], on="initiative_id")
+    if t2.empty or t1.empty:
+        return pd.DataFrame(columns=cols)
     sited = t1_rows[t1_rows["place_level"].fillna(0) >= 1].merge(
         t1[["initiative_id", "short_name", "chain_id"]], on="initiative_id")
     out = []

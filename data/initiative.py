@@ -15,6 +15,7 @@ import pandas as pd
 
 NOT_GIVEN = "not given in the sources compiled"
 NOT_RECORDED = "not recorded"
+NOT_RATED = "not rated"  # confidence of a first-pass row (as data/profile.py says it)
 COUNTRY_ROLE_LABELS = {
     "member_state": "member state",
     "eea_state": "EEA state",
@@ -96,12 +97,12 @@ def _count(v: object) -> str:
     return NOT_GIVEN if pd.isna(v) else f"{int(v):,}"
 
 
-def _col(rows: pd.DataFrame, name: str) -> pd.Series:
-    """A participation column, or 'not recorded' where the table does not have it (yet)."""
+def _col(rows: pd.DataFrame, name: str, missing: str = NOT_RECORDED) -> pd.Series:
+    """A participation column, ``missing`` where a row (or the whole table) does not have it."""
     if name in rows:
-        return rows[name].map(lambda v: _text(v) if isinstance(v, str) else (NOT_RECORDED if pd.isna(v) else str(v)))\
-            .replace("", NOT_RECORDED)
-    return pd.Series(NOT_RECORDED, index=rows.index)
+        return rows[name].map(lambda v: _text(v) if isinstance(v, str) else ("" if pd.isna(v) else str(v)))\
+            .replace("", missing)
+    return pd.Series(missing, index=rows.index)
 
 
 def countries(rows: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
@@ -163,7 +164,7 @@ def participants(rows: pd.DataFrame, reg: pd.DataFrame) -> pd.DataFrame:
         "nuts": region_name.where(place.str.len() > 2, ""),
         "basis": _basis(named),
         "role": role.astype(str).str.replace("_", " "),
-        "confidence": _col(named, "confidence"),
+        "confidence": _col(named, "confidence", NOT_RATED),
         "nuts_method": _col(named, "nuts_method"),
         "source": named["site_source_url"].fillna("").where(
             named["site_source_url"].fillna("") != "", named["source_url"]),
@@ -198,11 +199,22 @@ def places(rows: pd.DataFrame, reg: pd.DataFrame) -> pd.DataFrame:
 
 
 def coverage(row: pd.Series, rows: pd.DataFrame) -> str:
-    """'N of M participants named', M from the official or source count where known."""
+    """'N of M participants named', M from the official or source count where known.
+
+    Tier 1 participants are counted once per (name, country) (multi-site projects have a row per
+    site). For an IPCEI, where the sources give statuses, only ``direct`` participants are held
+    against the Commission's count of direct participants; the others are listed after it. A
+    named count above the official one is said as such, never shown as more than 100 %.
+    """
+    extra = ""
     if row["tier"] == 1:
-        named = rows[rows["participant_name"].fillna("") != ""]
-        n = len(named.drop_duplicates(["participant_name", "country_code"]))
-        total = row.get("companies")
+        named = rows[rows["participant_name"].fillna("") != ""].drop_duplicates(["participant_name", "country_code"])
+        status = named["status"].fillna("").astype(str) if "status" in named else pd.Series("", index=named.index)
+        if row["type"] == "IPCEI" and (status == "direct").any():
+            others = status[status != "direct"].replace("", "no status").str.replace("_", " ").value_counts()
+            extra = "; also named: " + ", ".join(f"{n} {k}" for k, n in others.items()) if len(others) else ""
+            named = named[status == "direct"]
+        n, total = len(named), row.get("companies")
         what = "direct participants" if row["type"] == "IPCEI" else "members"
         basis = "the Commission's count" if row["type"] == "IPCEI" else "the source's member count"
     else:
@@ -211,10 +223,13 @@ def coverage(row: pd.Series, rows: pd.DataFrame) -> str:
         what, basis = "participants", "the source's participant count"
     verb = "named" if row["tier"] == 1 else "documented (as regions or countries)"
     if pd.isna(total):
-        return f"{n} {what} {verb}; the sources compiled give no total, so coverage is unknown."
+        return f"{n} {what} {verb}; the sources compiled give no total, so coverage is unknown{extra}."
     total = int(total)
+    if n > total:
+        return (f"{n} {what} {verb}, more than {basis} of {total:,} (the sources name entities the count "
+                f"groups, or later additions), so coverage cannot be stated{extra}.")
     pct = f" ({n / total:.0%})" if total else ""
-    return f"{n} of {total:,} {what} {verb}{pct} — total from {basis}."
+    return f"{n} of {total:,} {what} {verb}{pct} — total from {basis}{extra}."
 
 
 def sources(row: pd.Series, rows: pd.DataFrame) -> pd.DataFrame:

@@ -4,7 +4,8 @@ Pure functions over frames. A *place* is a country (level 0) or a NUTS 1 / NUTS 
 place takes part in an initiative when a participation row is placed in it or inside it (the
 model's ``direct`` link): at level 0 every located row counts; at NUTS 1/2 a row known only by
 country (an IPCEI member state, an HQ-only participant) is *not* spread over the country's
-regions, because the sources do not say where in the country it is.
+regions, because the sources do not say where in the country it is. Associated, indirect-partner
+and EEA roles are not membership (data/links.py) and make no place a participant here.
 
 Two places are linked by an edge when they take part in at least one common initiative; the
 edge's weight is the number of such initiatives (split by tier). Measures per place, computed
@@ -149,7 +150,7 @@ def build(ini: pd.DataFrame, par: pd.DataFrame, reg: pd.DataFrame, sel: model.Se
 
 def pairs(net: Network, ini: pd.DataFrame, limit: int | None = None) -> pd.DataFrame:
     """Cross-border pairs ranked by shared initiatives (then Tier 1 ties), with their names."""
-    e = net.edges[net.edges["cross_border"]]
+    e = net.edges[net.edges["cross_border"].astype(bool).to_numpy()]  # (an empty column is object-typed)
     names = dict(zip(ini["initiative_id"], ini["short_name"], strict=True))
     label = net.nodes["name"] + " (" + net.nodes.index + ")"
     out = pd.DataFrame({

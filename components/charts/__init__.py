@@ -31,11 +31,25 @@ def with_alt(chart: alt.TopLevelMixin, alt_text: str) -> alt.TopLevelMixin:
     return chart.properties(description=alt_text[:1000]) if alt_text else chart
 
 
-def render(chart: alt.TopLevelMixin, alt_text: str, width: str = "stretch") -> None:
-    """Draw a styled chart with its alt text."""
+CHART_SOURCE = ("Innovation Everywhere: participation compiled from public sources (partial member lists); "
+                "innovation scores RIS 2023 / EIS 2023, © European Union")
+
+
+def render(chart: alt.TopLevelMixin, alt_text: str, width: str = "stretch", source: str = CHART_SOURCE) -> None:
+    """Draw a styled chart with its alt text, and PNG / SVG downloads carrying its source line."""
     import streamlit as st
 
-    st.altair_chart(style(with_alt(chart, alt_text)), width=width)
+    styled = style(with_alt(chart, alt_text))
+    st.altair_chart(styled, width=width)
+    from components import downloads
+
+    downloads.chart_downloads(styled, _title(styled) or "chart", source)
+
+
+def _title(chart: alt.TopLevelMixin) -> str:
+    t = getattr(chart, "title", None)
+    t = getattr(t, "text", t)
+    return t if isinstance(t, str) else ""
 
 
 def pct_axis(title: str) -> alt.Axis:

@@ -21,6 +21,7 @@ REG = pd.DataFrame(
      ("AA1", "A one", "AA", 1, 10.0, 50.0), ("BB2", "B two", "BB", 1, 20.0, 50.0),
      ("CC1", "C one", "CC", 1, 10.0, 40.0),
      ("AA11", "Alpha", "AA", 2, 10.0, 50.0), ("AA12", "Beta", "AA", 2, 11.0, 50.0),
+     ("AA13", "Omega", "AA", 2, 12.0, 51.0),  # no participation at all
      ("BB21", "Gamma", "BB", 2, 20.0, 50.0), ("CC11", "Delta", "CC", 2, 10.0, 41.0)],
     columns=["code", "name", "country", "level", "lon", "lat"],
 ).set_index("code")

@@ -22,7 +22,7 @@ def test_tier1_initiatives_in_the_chains_of_the_tier2_memberships():
     c = find("AA11")
     assert list(c.memberships["initiative_id"]) == ["I2"]  # lead of the hydrogen valleys
     assert list(c.tier1["initiative_id"]) == ["I1"]  # hydrogen; not I4 (batteries)
-    assert c.tier1.at[0, "this region's link"] == "direct"  # AA11 already hosts a site
+    assert c.tier1.at[0, "this region's link"] == "in the region"  # AA11 already hosts a site
     assert c.tier1.at[0, "via Tier 2"] == "H-valleys"
     assert c.tier1.at[0, "named participants"] == 4  # P-site-A, P-hq, P-site-B, P-none: 4 named
 
@@ -60,3 +60,8 @@ def test_region_without_a_matching_tier1_chain():
     c = find("CC11")
     assert list(c.memberships["initiative_id"]) == ["I3"]
     assert c.tier1.empty and c.nearest.empty and c.partners.empty
+
+
+def test_region_without_any_tier2_membership():
+    c = find("AA13")
+    assert c.memberships.empty and c.tier1.empty and c.nearest.empty and c.partners.empty

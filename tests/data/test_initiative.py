@@ -32,6 +32,18 @@ def test_coverage_line():
     assert "coverage is unknown" in prof("I2").coverage  # no source total
 
 
+def test_coverage_counts_direct_participants_against_the_commission_count():
+    par = PAR.copy()
+    par.loc[par["participant_name"].isin(["P-site-A", "P-site-B", "P-none"]), "status"] = "direct"
+    par.loc[par["participant_name"] == "P-hq", "status"] = "selected_pre_approval"
+    assert prof("I1", par).coverage == ("3 of 10 direct participants named (30%) — total from the Commission's "
+                                        "count; also named: 1 selected pre approval.")
+    few = INI.assign(companies=[2, None, None, None])
+    text = I.build("I1", few, par, REG).coverage
+    assert text.startswith("3 direct participants named, more than the Commission's count of 2")
+    assert "%" not in text
+
+
 def test_countries_with_roles():
     c = prof("I1").countries
     assert c[["code", "role"]].values.tolist() == [
@@ -45,7 +57,7 @@ def test_participants_basis_and_missing_confidence_columns():
     assert p.at["P-site-A", "basis"] == "site (named town or plant)"
     assert p.at["P-hq", "basis"] == "head office city (not a project site)"
     assert p.at["P-none", "basis"] == "not located (no state given)"
-    assert set(p["confidence"]) == {I.NOT_RECORDED} and set(p["nuts_method"]) == {I.NOT_RECORDED}
+    assert set(p["confidence"]) == {I.NOT_RATED} and set(p["nuts_method"]) == {I.NOT_RECORDED}
 
 
 def test_confidence_columns_carried_when_present():

@@ -82,3 +82,5 @@ def test_layout_is_deterministic_and_empty_network_is_fine():
     assert a.equals(b) and a.notna().all().all()
     empty = net(2, chains=("nuclear",))
     assert empty.nodes.empty and empty.edges.empty
+    assert N.pairs(empty, INI).empty and N.places_table(empty).empty
+    assert N.summary(empty).startswith("0 NUTS 2 regions · 0 links (0 cross-border) · 0 initiatives")

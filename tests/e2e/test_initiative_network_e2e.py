@@ -20,19 +20,6 @@ MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 ATTRIBUTION = "© EuroGeographics for the administrative boundaries"
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _served_once(browser, app_url: str) -> None:
-    """A deployed server has served / before anyone follows a deep link: on the very first script run
-    Streamlit's pages/ wrapper answers a deep link with a "Page not found" dialog (then app.py's
-    router takes over for good; see app.py). Later visitors, in fresh browsers, never see it."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(app_url + "/")
-    expect(page.get_by_role("heading", name="Where EU industrial innovation support lands")).to_be_visible(
-        timeout=90_000)
-    context.close()
-
-
 def _shoot(page, path: Path) -> None:
     """Screenshot of the whole page: Streamlit scrolls inside its main block, so grow the viewport."""
     height = page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")

@@ -196,3 +196,34 @@ def test_tooltip_wide_and_inside_the_map_near_its_edges(browser, app_url, corner
         assert t["width"] >= 250, t  # wide, not a narrow column
         assert t["x"] >= fbox["x"] - 1 and t["x"] + t["width"] <= fbox["x"] + fbox["width"] + 1, (corner, t, fbox)
         assert t["y"] >= fbox["y"] - 1 and t["y"] + t["height"] <= fbox["y"] + fbox["height"] + 1, (corner, t, fbox)
+
+
+def test_map_downloads_are_the_view(browser, app_url, tmp_path, mirror):
+    """The Download buttons give the view's table (CSV) and a map image with legend and attribution."""
+    import io
+
+    import pandas as pd
+
+    from components import state as S
+    from data import shared
+
+    with page_at(browser, app_url, 1280, 900) as page:
+        page.goto(f"{app_url}/?country=PL&chain=hydrogen")
+        _wait_for_map(page)
+        page.get_by_role("button", name="Download").click()
+        with page.expect_download() as dl:
+            page.get_by_role("button", name="Table (CSV)").click()
+        d = dl.value
+        assert d.suggested_filename == "map-tier-profile-nuts2_chain-hydrogen_country-pl.csv"
+        got = pd.read_csv(io.BytesIO(open(d.path(), "rb").read()), encoding="utf-8-sig", dtype={"nuts_code": str})
+        with page.expect_download() as dl:
+            page.get_by_role("button", name="Map image (SVG)").click()
+        svg = open(dl.value.path(), encoding="utf-8").read()
+    s, _ = S.parse({"country": "PL", "chain": "hydrogen"})
+    view = shared.map_view(s.level, s.selection(), s.metric, s.year, s.scheme, s.k)
+    assert got["nuts_code"].tolist() == list(view.table.index)
+    assert got["map_class"].tolist() == view.table["cls"].astype(str).tolist()
+    assert set(got["filters"]) == {"chain=hydrogen&country=PL"}
+    assert "© EuroGeographics for the administrative boundaries" in svg and "Source: " in svg
+    for label in view.classes.labels:
+        assert label in svg

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from components.text import md
 from data import connections, initiative, model, network, tables
 from tests.pages.support import open_app, texts, view
 
@@ -22,7 +23,7 @@ def test_deep_link_opens_the_profile(iid):
     at = open_app(INITIATIVE, init=iid)
     p = initiative.profile(iid)
     assert view(at).initiatives == (iid,)
-    assert p.name in [h.value for h in at.main.header]
+    assert md(p.name) in [h.value for h in at.main.header]
     assert p.coverage in texts(at)
     frames = [d.value for d in at.dataframe]
     assert any(f.equals(p.facts) for f in frames)
@@ -34,7 +35,7 @@ def test_unknown_initiative_id_is_friendly_with_close_matches():
     at = open_app(INITIATIVE, init="ipcei_hy2tek")
     assert not at.exception
     warn = " ".join(w.value for w in at.warning)
-    assert "No initiative “ipcei_hy2tek” in the data." in warn
+    assert f"No initiative “{md('ipcei_hy2tek')}” in the data." in warn
     assert "Did you mean:" in texts(at)
     assert not at.main.header  # no profile drawn
 
@@ -48,7 +49,7 @@ def test_choosing_another_initiative_updates_the_state():
     at = open_app(INITIATIVE, init="ipcei_hy2tech")
     at.selectbox[0].select("ec-desire").run()
     assert view(at).initiatives == ("ec-desire",)
-    assert initiative.profile("ec-desire").name in [h.value for h in at.header]
+    assert md(initiative.profile("ec-desire").name) in [h.value for h in at.main.header]
 
 
 def test_network_for_hydrogen_draws_map_graph_and_tables():
@@ -86,7 +87,7 @@ def test_connection_finder_for_a_region():
 def test_unknown_region_code_offers_close_matches():
     at = open_app(CONNECT, region="ES2X")
     warn = " ".join(w.value for w in at.warning)
-    assert "No region or country “ES2X” in the data." in warn
+    assert f"No region or country “{md('ES2X')}” in the data." in warn
     assert "Did you mean:" in texts(at)
 
 
@@ -101,7 +102,7 @@ def test_search_hit_for_a_region_carries_the_filters():
     at = open_app(chain="hydrogen")
     at.sidebar.text_input[0].input("aragon").run()
     page, label, qs = next((e.proto.page, e.proto.label, e.proto.query_string) for e in at.sidebar.get("page_link"))
-    assert (page, label) == ("region", "Aragón (ES24) — NUTS 2 region in ES")
+    assert (page, label.replace("\\", "")) == ("region", "Aragón (ES24) — NUTS 2 region in ES")  # md-escaped
     assert set(qs.split("&")) == {"chain=hydrogen", "region=ES24"}
 
 
@@ -114,7 +115,7 @@ def test_search_box_says_when_nothing_matches():
 def test_filter_chip_links_to_the_profile():
     at = open_app(init="ipcei_hy2tech,ec-desire")
     links = {(e.proto.label, e.proto.query_string) for e in at.sidebar.get("page_link")}
-    assert ("Profile: Hy2Tech · IPCEI", "init=ipcei_hy2tech") in links
+    assert (f"Profile: {md('Hy2Tech · IPCEI')}", "init=ipcei_hy2tech") in links
     assert any(label.startswith("Profile: DESIRE") and q == "init=ec-desire" for label, q in links)
 
 
