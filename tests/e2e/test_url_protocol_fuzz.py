@@ -10,7 +10,6 @@ app.py. The long run (10,000+ cases) is ``bench/bench_fuzz.py``.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from urllib.parse import parse_qs
 
@@ -19,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 
 from components import state as S
 from components.text import md
+from tests.e2e import protocol
 from tests.e2e.protocol import Session
 from tests.fuzz import strategies as F
 
@@ -44,7 +44,7 @@ def warm(base: str) -> None:
         async with Session(base, timeout=120) as s:
             await s.run()
 
-    asyncio.run(visit())
+    protocol.run(visit())
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +82,7 @@ def test_hostile_deep_links_over_the_protocol(page, served, allowed):
     times = []
     for _ in range(2):  # the bare link, cold then warm
         t = time.perf_counter()
-        assert not asyncio.run(deep_link(served, page["path"], ""))
+        assert not protocol.run(deep_link(served, page["path"], ""))
         times.append(time.perf_counter() - t)
     cases = max(MIN_CASES, min(MAX_CASES, int(SECONDS_PER_PAGE / max(times[-1], 0.05))))
 
@@ -91,7 +91,7 @@ def test_hostile_deep_links_over_the_protocol(page, served, allowed):
     @given(pairs=F.query_pairs(F.vocabulary(allowed)))
     def case(pairs):
         qs = F.query_string(pairs)
-        problems = asyncio.run(deep_link(served, page["path"], qs))
+        problems = protocol.run(deep_link(served, page["path"], qs))
         assert not problems, (page["path"], qs[:300], problems)
 
     case()
