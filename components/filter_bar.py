@@ -22,7 +22,10 @@ def bind(widget: Callable, field: str, key: str, to_widget=lambda v: v, from_wid
         st.session_state[key] = value
 
     def _changed():
-        S.update(**{field: from_widget(st.session_state[key])})
+        # a late widget event from a page the session has left (fast clicks, a slow link) finds no
+        # value any more: nothing to apply, and no traceback (found by bench/bench_soak.py)
+        if key in st.session_state:
+            S.update(**{field: from_widget(st.session_state[key])})
 
     return widget(key=key, on_change=_changed, **kw)
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-_MD = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=^\"'])")
+# what markdown, Streamlit's directives (:red[x], :material/icon:, :smile:), LaTeX and entities act on
+# (an underscore inside a word, as in ids like ipcei_me1, is never emphasis)
+_MD = re.compile(r"[\\`*\[\]<>#~$|]|(?<!\w)_|_(?!\w)|&(?=#?\w+;)|:(?=\w)")
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 FSI, PDI = "\u2068", "\u2069"  # first-strong isolate ... pop directional isolate
 
@@ -22,5 +24,5 @@ def isolate(text: object) -> str:
 
 
 def md(text: object) -> str:
-    """``text`` as literal markdown: every special character escaped, direction isolated."""
-    return _MD.sub(r"\\\1", isolate(text))
+    """``text`` as literal markdown: the characters markdown acts on escaped, direction isolated."""
+    return _MD.sub(lambda m: "\\" + m.group(0), isolate(text))

@@ -126,10 +126,10 @@ def separation(ind: pd.DataFrame, a: Iterable[str], b: Iterable[str], year: int 
 def caption_profile(p: Profile, region_label: str, basis: str, edition: str, unit: str) -> str:
     """Strengths and weaknesses named from the data, with edition, scale and the references."""
     if p.group:
-        ref = (f"group median = median of the {p.n_group} RIS units in the {p.group} group; country median = "
+        ref = (f"Group median = median of the {p.n_group} RIS units in the {p.group} group; country median = "
                f"median of the {p.n_country} RIS units of {p.ris_code[:2]}; EU = the database's EU row.")
     else:
-        ref = (f"no RIS 2023 group, so no group median; country median = median of the {p.n_country} RIS units of "
+        ref = (f"No RIS 2023 group, so no group median; country median = median of the {p.n_country} RIS units of "
                f"{p.ris_code[:2]}; EU = the database's EU row.")
     text = f"{edition}, {p.year} scores, {unit}; higher is better for every indicator. {region_label}: {basis}. {ref}"
     if p.weaknesses:

@@ -27,7 +27,11 @@ MAP_COLUMNS = {
     "name": "region_name", "country": "country", "value": "value", "value_text": "value_shown",
     "cls": "map_class", "basis": "value_basis", "value_code": "value_from_code", "value_year": "value_year",
     "t1_regional": "tier1_regional", "t1_national": "tier1_national",
-    "t2_regional": "tier2_regional", "t2_national": "tier2_national", "profile": "tier_profile",
+    "t2_regional": "tier2_regional", "t2_national": "tier2_national",
+    # link kinds of data.links: in the region, via a parent region, associated (never membership)
+    "t1_direct": "tier1_in_region", "t1_parent": "tier1_via_parent", "t1_associated": "tier1_associated",
+    "t2_direct": "tier2_in_region", "t2_parent": "tier2_via_parent", "t2_associated": "tier2_associated",
+    "in_scope": "in_scope", "profile": "tier_profile",
     "ris_group": "ris2023_group", "your_data": "your_data",
 }
 # Europe in EPSG:3035 (x min, x max, y min, y max): mainland, Iceland, Cyprus, Canaries in an inset
@@ -84,6 +88,8 @@ def map_table(view, params: Mapping[str, str], source: str, link: str = "") -> p
     out["edition"] = view.edition
     out["source"] = source
     out["coverage"] = view.coverage
+    if getattr(view, "rule", ""):
+        out["link_rule"] = view.rule
     out["filters"] = "&".join(f"{k}={v}" for k, v in sorted(params.items())) or "(none)"
     if link:
         out["view_link"] = link

@@ -17,12 +17,12 @@ import numpy as np
 import pandas as pd
 
 from data import geodata, tables
-from data import links as lk
+from data import links as link_rule
 from data import scope as scope_mod
-from data import scores as sc
+from data import scores as score_tables
 from geo import correspondence
 
-LINK_ORDER = lk.KIND_ORDER
+LINK_ORDER = link_rule.KIND_ORDER
 PROFILE_CLASSES = (
     "Both tiers",
     "Tier 1 only",
@@ -69,7 +69,7 @@ def selected_initiatives(ini: pd.DataFrame, sel: Selection) -> pd.DataFrame:
 
 def link_table(par: pd.DataFrame, targets: pd.Index, level: int) -> pd.DataFrame:
     """(target, initiative_id, tier, link) per region and initiative: see :func:`data.links.link_table`."""
-    return lk.link_table(par, targets, level)
+    return link_rule.link_table(par, targets, level)
 
 
 @functools.cache
@@ -77,10 +77,10 @@ def _links(level: int) -> pd.DataFrame:
     return link_table(tables.participation(), pd.Index(geodata.codes_at(level)), level)
 
 
-def participation_counts(links: pd.DataFrame, targets: pd.Index) -> pd.DataFrame:
+def participation_counts(link_rows: pd.DataFrame, targets: pd.Index) -> pd.DataFrame:
     """Counts of distinct initiatives per target by tier and link kind (:func:`data.links.counts`),
     plus the tier profile."""
-    counts = lk.counts(links, targets)
+    counts = link_rule.counts(link_rows, targets)
     counts["profile"] = profile(counts)
     return counts
 
@@ -89,7 +89,7 @@ def profile(counts: pd.DataFrame) -> pd.Series:
     """Tier profile from regional links; a region linked only via a parent region, only
     nationally or only through associated roles gets a class of its own."""
     r1, r2 = counts["t1_regional"] > 0, counts["t2_regional"] > 0
-    via_parent = lk.parent_only(counts)
+    via_parent = link_rule.parent_only(counts)
     nat = (counts["t1_national"] + counts["t2_national"]) > 0
     assoc = (counts.get("t1_associated", 0) + counts.get("t2_associated", 0)) > 0
     out = np.select(
@@ -103,7 +103,7 @@ def profile(counts: pd.DataFrame) -> pd.Series:
 @functools.cache
 def resolved_score(key: str, level: int, year: int | None = None) -> pd.DataFrame:
     """Score ``key`` on every NUTS 2021 region of ``level``: value, group, year, value_code, basis."""
-    vals = sc.values(key, year)
+    vals = score_tables.values(key, year)
     return nuts_resolve(vals, level)
 
 
@@ -140,17 +140,17 @@ def region_table(level: int, sel: Selection = Selection(), metric: str = "profil
     if has_par and not user.initiatives.empty:
         ini = pd.concat([ini, user.initiatives.drop(columns="your_data", errors="ignore")], ignore_index=True)
     ini = selected_initiatives(ini, sel)
-    links = _links(level)
+    rows = _links(level)
     yours = pd.Index([])
     if has_par:
         ul = link_table(user.participation, pd.Index(geodata.codes_at(level)), level)
         ul = ul[ul["initiative_id"].isin(ini["initiative_id"]) & ul["target"].isin(regs.index)]
         yours = pd.Index(ul["target"].unique())
-        links = pd.concat([links, ul], ignore_index=True)
-        links = (links.assign(rank=links["link"].map(LINK_ORDER)).sort_values("rank", kind="stable")
+        rows = pd.concat([rows, ul], ignore_index=True)
+        rows = (rows.assign(rank=rows["link"].map(LINK_ORDER)).sort_values("rank", kind="stable")
                  .drop_duplicates(["target", "initiative_id"]).drop(columns="rank"))
-    links = links[links["initiative_id"].isin(ini["initiative_id"]) & links["target"].isin(regs.index)]
-    out = regs.join(participation_counts(links, regs.index))
+    rows = rows[rows["initiative_id"].isin(ini["initiative_id"]) & rows["target"].isin(regs.index)]
+    out = regs.join(participation_counts(rows, regs.index))
     out["your_data"] = out.index.isin(yours)
     out["in_scope"] = scope_mod.in_scope(out["country"], sel.scope)
     out["profile"] = out["profile"].where(out["in_scope"], scope_mod.OUTSIDE)
@@ -166,7 +166,7 @@ def region_table(level: int, sel: Selection = Selection(), metric: str = "profil
             out[c] = s[src].reindex(out.index) if s is not None else pd.Series(
                 np.nan if c == "value" else None, index=out.index, dtype=float if c == "value" else object)
         out["your_data"] = out["your_data"] | out["value"].notna()
-    elif metric in sc.SCORES:
+    elif metric in score_tables.SCORES:
         s = resolved_score(metric, level, year)
         out["value"] = s["value"].reindex(out.index)
         out["value_year"] = s["year"].reindex(out.index)
@@ -179,10 +179,10 @@ def initiatives_for(code: str, sel: Selection = Selection()) -> pd.DataFrame:
     """Initiatives linked to one region (any level), with the link kind and the source rows."""
     level = len(code) - 2
     ini = selected_initiatives(tables.initiatives(), sel)
-    links = _links(level)
-    links = links[(links["target"] == code) & links["initiative_id"].isin(ini["initiative_id"])]
+    rows = _links(level)
+    rows = rows[(rows["target"] == code) & rows["initiative_id"].isin(ini["initiative_id"])]
     cols = ["initiative_id", "short_name", "type", "tier", "value_chain", "source_url"]
-    return links.merge(ini[cols], on=["initiative_id", "tier"]).sort_values(["tier", "link", "short_name"])
+    return rows.merge(ini[cols], on=["initiative_id", "tier"]).sort_values(["tier", "link", "short_name"])
 
 
 def coverage(table: pd.DataFrame) -> dict[str, int]:

@@ -57,7 +57,7 @@ def basis_text(basis: object, value_code: object) -> str:
     return f" ({basis} {value_code})"
 
 
-def _basis_text(row: pd.Series) -> str:
+def _basis_suffix(row: pd.Series) -> str:
     return basis_text(row.get("basis"), row.get("value_code"))
 
 
@@ -74,7 +74,7 @@ def tooltip(row: pd.Series, value_label: str) -> str:
     """HTML for a region's tooltip; every text from data is escaped."""
     e = html.escape
     lines = [f"<b>{e(str(row['name']))}</b> ({e(str(row.name))})",
-             f"{e(value_label)}: {e(str(row['value_text']))}{e(_basis_text(row))}",
+             f"{e(value_label)}: {e(str(row['value_text']))}{e(_basis_suffix(row))}",
              e(lk.tooltip_counts(row))]
     if not bool(row.get("in_scope", True)):
         lines.append(f"{e(scope_mod.OUTSIDE)}: not counted in the analysis")

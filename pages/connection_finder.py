@@ -3,12 +3,12 @@
 import streamlit as st
 
 from components import initiative_links, not_found, share, state
-from components.text import md
+from components.text import isolate, md
 from data import connections, geodata
 
 s = state.current()
 reg = geodata.registry()
-labels = {c: f"{reg.at[c, 'name']} ({c})" for c in reg.index}
+labels = {c: f"{isolate(reg.at[c, 'name'])} ({c})" for c in reg.index}
 st.title("Tier 1 connection points for a region")
 choice = st.selectbox("Region (type to search)", options=list(labels), format_func=labels.get,
                       index=list(labels).index(s.region) if s.region in labels else None,

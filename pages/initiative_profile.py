@@ -3,12 +3,12 @@
 import streamlit as st
 
 from components import not_found, place_map, share, state
-from components.text import md
+from components.text import isolate, md
 from data import initiative, tables
 
 s = state.current()
 ini = tables.initiatives()
-labels = dict(zip(ini["initiative_id"], ini["short_name"] + " · " + ini["type"], strict=True))
+labels = dict(zip(ini["initiative_id"], ini["short_name"].map(isolate) + " · " + ini["type"], strict=True))
 current = s.initiatives[0] if s.initiatives else None
 
 st.title("Initiative profile")
@@ -29,7 +29,7 @@ head, link = st.columns([4, 1], vertical_alignment="bottom")
 head.header(md(p.name))
 with link:
     share.render()
-st.caption(f"{p.type} · Tier {p.tier} · id {p.initiative_id}")
+st.caption(f"{md(p.type)} · Tier {p.tier} · id {md(p.initiative_id)}")
 st.info(p.coverage, icon=":material/groups:")
 
 left, right = st.columns([1, 1])

@@ -138,8 +138,15 @@ def test_map_divide_and_export_show_the_same_numbers():
     want = p[(p["role"] == "member_state") & p["initiative_id"].isin(ipcei)].groupby("country_code")[
         "initiative_id"].nunique()
     sel = model.Selection(types=("IPCEI",), scope="all")
-    m = views.map_view(0, sel, "tier1_all").table
+    view = views.map_view(0, sel, "tier1_all")
+    m = view.table
     assert m["value"].to_dict() == want.reindex(m.index, fill_value=0).to_dict()
+    from data import exports
+
+    exported = pd.read_csv(io.BytesIO(exports.to_csv(exports.map_table(view, {"type": "ipcei"}, "s"))),
+                           encoding="utf-8-sig", dtype={"nuts_code": str}, keep_default_na=False)
+    assert exported.set_index("nuts_code")["value"].to_dict() == want.reindex(m.index, fill_value=0).to_dict()
+    assert "never counted as membership" in exported["link_rule"].iloc[0]
     cd = divide.country_divide(sel).table
     assert cd["n_ipcei"].to_dict() == want.reindex(cd.index, fill_value=0).astype(float).to_dict()
     assert m.loc["LU", "value"] == 0 and m.loc["LV", "value"] == 0  # associated / indirect only

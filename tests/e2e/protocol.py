@@ -36,6 +36,16 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
+
+def run(coro):
+    """``asyncio.run(coro)`` on a worker thread: callable from code that already has an event loop
+    in this thread (pytest with Playwright's sync API open, which keeps its loop marked as running)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 WIDGET_TYPES = ("multiselect", "selectbox", "select_slider", "slider", "checkbox", "radio",
                 "button_group", "text_input", "number_input", "button")
 

@@ -116,9 +116,46 @@ def test_region_profile_shows_names_literally(page, fixture, artifacts):
     page.goto(f"{page.base}/region?region={H.REGION}")
     settle(page)
     expect(page.locator("h2").filter(has_text="Dresden")).to_contain_text(H.REGION_NAME)
-    page.screenshot(path=str(artifacts / "hostile-region.png"), full_page=True)
     # table cells: the grid draws on a canvas and keeps an accessible copy of the cells in the DOM
     cells = page.locator('[data-testid="stDataFrame"] [role="gridcell"]')
     for name in (*fixture.initiatives.values(), *fixture.participants[:4]):
         expect(cells.filter(has_text=name.strip()).first).to_be_attached(timeout=30_000)
+    page.screenshot(path=str(artifacts / "hostile-region.png"), full_page=True)
+    assert_inert(page)
+
+
+def test_initiative_profile_shows_the_name_literally(page, fixture):
+    iid, name = next(iter(fixture.initiatives.items()))
+    page.goto(f"{page.base}/initiative?init={iid}")
+    settle(page)
+    expect(page.locator("h2").filter(has_text="Hostile")).to_contain_text(name + " (long)")
+    assert_inert(page)
+
+
+def test_exports_are_formula_safe_and_literal(page, fixture, tmp_path):
+    """The map's CSV and Excel downloads, as a user gets them from the browser."""
+    import csv
+    import io
+
+    import openpyxl
+
+    page.goto(f"{page.base}/map?country=DE")
+    settle(page)
+    page.get_by_role("button", name="Download").first.click()
+    got = {}
+    for label, ext in (("Table (CSV)", "csv"), ("Table (Excel)", "xlsx")):
+        with page.expect_download(timeout=60_000) as dl:
+            page.get_by_role("button", name=label).click()
+        path = tmp_path / f"view.{ext}"
+        dl.value.save_as(path)
+        got[ext] = path
+    rows = list(csv.DictReader(io.StringIO(got["csv"].read_text(encoding="utf-8-sig"))))
+    names = {r["nuts_code"]: r["region_name"] for r in rows}
+    assert names[H.REGION3] == "'" + H.REGION3_NAME  # a formula-like name is text, not a formula
+    assert names[H.REGION] == H.REGION_NAME and names[H.REGION2] == H.REGION2_NAME  # literal
+    ws = openpyxl.load_workbook(got["xlsx"]).worksheets[0]
+    cells = [c for row in ws.iter_rows() for c in row if c.value is not None]
+    assert not [c.coordinate for c in cells if c.data_type == "f"], "a cell is a formula"
+    assert any(c.value in (H.REGION3_NAME, "'" + H.REGION3_NAME) and c.data_type == "s" for c in cells)
+    assert any(c.value == H.REGION_NAME for c in cells)
     assert_inert(page)

