@@ -200,7 +200,10 @@ def test_merged_result_in_the_model_and_the_download(mirror):
     assert t.loc["RO12", "t2_regional"] == before.loc["RO12", "t2_regional"] + 1
     assert t["your_data"].tolist() == [c in ("RO11", "RO12") for c in t.index]
     assert t.loc["RO11", "profile"] in ("Tier 1 only", "Both tiers")
-    assert "Includes your data" in t.loc["RO11", "tip"] and "Includes your data" not in t.loc["RO21", "tip"]
+    from data.views import tooltips
+
+    tips = dict(zip(t.index, tooltips(t, after.title), strict=True))
+    assert "Includes your data" in tips["RO11"] and "Includes your data" not in tips["RO21"]
     assert after.title == "Tier profile (incl. your data)" and "your data" in after.edition
     df = E.map_table(after, {"country": "RO"}, source="s")
     assert df.loc[df["your_data"], "nuts_code"].tolist() == ["RO11", "RO12"]
@@ -223,5 +226,8 @@ def test_uploaded_scores_shown_as_their_own_metric_with_escaped_names(mirror):
         "Row 3: RO2 is a NUTS 1 code, but this file's values are NUTS 2 (one level per file)"]
     assert t.loc["RO11", "value"] == 3 and t["value"].notna().sum() == 1
     assert t.loc["RO11", "basis"] == "region"
-    assert "<img" not in t.loc["RO11", "tip"] and "&lt;img src=x" in t.loc["RO11", "tip"]
+    from data.views import tooltips
+
+    tip = tooltips(t.loc[["RO11"]], v.title)[0]
+    assert "<img" not in tip and "&lt;img src=x" in tip
     assert t["your_data"].sum() == t["value"].notna().sum()
