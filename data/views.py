@@ -23,7 +23,8 @@ COUNT_METRICS = {
     "tier2": ("t2_regional", "Tier 2 initiatives with a regional link"),
     "tier2_all": ("t2_any", "Tier 2 initiatives incl. country-level partners"),
 }
-PARTICIPATION_EDITION = "Project compilation of public sources, 2026-11-21 (partial member lists)"
+PARTICIPATION_EDITION = ("Project compilation of public sources, first pass 2026-11-21, second pass 2026-12-01 "
+                         "(partial member lists)")
 YOUR_DATA = "your data"
 YOUR_EDITION = "Your data, uploaded this session (not checked against the project's sources)"
 
