@@ -258,11 +258,11 @@ def test_parse_never_raises_and_only_keeps_allowed_values(params):
 
 
 def test_scope_param_is_allow_listed():
-    st, notes = S.parse({"scope": "ALL"})
+    st, notes = S.parse({"scope": "ALL"}, ALLOWED)
     assert (st.scope, notes) == ("all", []) and st.selection().scope == "all"
     assert S.encode(st) == {"scope": "all"}
     assert S.encode(S.ViewState()) == {}  # eu is the default, kept out of the URL
-    st, notes = S.parse({"scope": "world"})
+    st, notes = S.parse({"scope": "world"}, ALLOWED)
     assert st.scope == "eu" and len(notes) == 1
 
 
