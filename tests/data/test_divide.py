@@ -256,6 +256,7 @@ def test_suggest_peers_same_group_then_country():
     assert len(peers.suggest_peers("XB12", t, n=2)) == 2
 
 
+@pytest.mark.usefixtures("mirror")  # real geometries
 def test_peers_table_real():
     p = peers.peers_table(["PL91", "DE11", "NOPE"], 2)
     assert list(p["code"]) == ["PL91", "DE11"]
@@ -267,6 +268,7 @@ def test_peers_table_real():
 # --- captions ----------------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("mirror")  # real geometries
 def test_caption_scores_from_basis_columns():
     t, _ = scope.split(model.region_table(2, model.Selection(), "rii"))
     cap = captions.caption_scores(t, 2, *captions.ris_source_coverage(score_tables.ris2023()))
@@ -277,6 +279,7 @@ def test_caption_scores_from_basis_columns():
     assert f"Of {len(t)} NUTS 2 regions" in cap
 
 
+@pytest.mark.usefixtures("mirror")  # real geometries
 def test_scope_split_reports_what_it_leaves_out():
     t = model.region_table(2, model.Selection(), "rii")
     eu, excluded = scope.split(t)
