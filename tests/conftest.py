@@ -16,6 +16,16 @@ def mirror_path() -> Path:
     return Path(env) if env else REPO_ROOT.parent / "shared"
 
 
+def skip_without_mirror(root: Path) -> None:
+    """Skip (with the reason) unless every third-party file the app loads is in the mirror."""
+    from data.sources import DATASETS
+
+    missing = [d.relpath for d in DATASETS.values() if not (root / d.relpath).is_file()]
+    if missing:
+        pytest.skip(f"third-party mirror not found or incomplete at {root} (missing {', '.join(missing[:3])}"
+                    f"{' …' if len(missing) > 3 else ''}); check out ../shared or set INNOV_MIRROR")
+
+
 @pytest.fixture(scope="session")
 def mirror(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Real third-party data from the mirror, or skip.
@@ -25,13 +35,8 @@ def mirror(tmp_path_factory: pytest.TempPathFactory) -> Path:
     downloads, can't change the results) and INNOV_OFFLINE=1 (tests never use the network).
     The real-data loads are cached per process, so this costs one load per file.
     """
-    from data.sources import DATASETS
-
     root = mirror_path()
-    missing = [d.relpath for d in DATASETS.values() if not (root / d.relpath).is_file()]
-    if missing:
-        pytest.skip(f"third-party mirror not found or incomplete at {root} (missing {', '.join(missing[:3])}"
-                    f"{' …' if len(missing) > 3 else ''}); check out ../shared or set INNOV_MIRROR")
+    skip_without_mirror(root)
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("INNOV_MIRROR", str(root))
         mp.setenv("INNOV_CACHE", str(tmp_path_factory.mktemp("innov-cache")))

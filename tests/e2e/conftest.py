@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.conftest import mirror_path, skip_without_mirror
 from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, streamlit_server
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -29,6 +30,7 @@ VIEWPORT = {"width": 1400, "height": 1000}
 
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    skip_without_mirror(mirror_path())  # the app needs the GISCO geometries (never downloaded here)
     log_path = tmp_path_factory.mktemp("e2e-server") / "streamlit.log"
     # the test process's own data settings (cache, mirror), so the numbers a test computes from the
     # data layer come from the files the app reads; never a download
