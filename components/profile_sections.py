@@ -14,19 +14,24 @@ from data import context_groups as cgroups
 INFO = ":material/info:"
 
 
-def choose_region() -> state.ViewState | None:
-    """The region picker; None (after a hint) when no region is chosen."""
+def choose_region(title: str = "Region profile", hint: str = "Choose a region above, or click one on the map.",
+                  suggest: bool = False) -> state.ViewState | None:
+    """The region picker (shared by the region profile and the connection finder); None (after a
+    hint, or close matches for a region code from the URL when ``suggest``) when none is chosen."""
     s = state.current()
     reg = geodata.registry()
     labels = {c: f"{isolate(reg.at[c, 'name'])} ({c})" for c in reg.index}
-    st.title("Region profile")
+    st.title(title)
     choice = st.selectbox("Region (type to search)", options=list(labels), format_func=labels.get,
                           index=list(labels).index(s.region) if s.region in labels else None,
                           placeholder="Choose a region or country")
     if choice != s.region:
         s = state.update(region=choice)
     if not s.region:
-        st.info("Choose a region above, or click one on the map.", icon=INFO)
+        from components import not_found
+
+        if not (suggest and not_found.render("region or country", state.rejected("region"), ("region", "country"))):
+            st.info(hint, icon=INFO)
         return None
     return s
 

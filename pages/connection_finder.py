@@ -2,28 +2,21 @@
 
 import streamlit as st
 
-from components import initiative_links, not_found, share, state
+from components import initiative_links, profile_sections, share
 from components.text import isolate, md
 from data import connections, geodata
 
-s = state.current()
-reg = geodata.registry()
-labels = {c: f"{isolate(reg.at[c, 'name'])} ({c})" for c in reg.index}
-st.title("Tier 1 connection points for a region")
-choice = st.selectbox("Region (type to search)", options=list(labels), format_func=labels.get,
-                      index=list(labels).index(s.region) if s.region in labels else None,
-                      placeholder="Choose a region or country")
-if choice != s.region:
-    s = state.update(region=choice)
-if not s.region:
-    if not not_found.render("region or country", state.rejected("region"), ("region", "country")):
-        st.info("Choose a region above (or click one on the map) to see which Tier 1 initiatives share "
-                "value chains with its Tier 2 memberships.", icon=":material/info:")
+s = profile_sections.choose_region(
+    "Tier 1 connection points for a region",
+    "Choose a region above (or click one on the map) to see which Tier 1 initiatives share value chains "
+    "with its Tier 2 memberships.", suggest=True)
+if s is None:
     st.stop()
 
 c = connections.connections(s.region)
 head, link = st.columns([4, 1], vertical_alignment="bottom")
-head.header(md(labels[s.region]))
+reg = geodata.registry()
+head.header(md(f"{isolate(reg.at[s.region, 'name'])} ({s.region})"))
 with link:
     share.render()
 url, prof = st.column_config.LinkColumn, {"profile": initiative_links.PROFILE_COLUMN, "initiative_id": None}
