@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from components import charts, filter_bar, initiative_links, share, state
+from components import charts, filter_bar, initiative_links, profile_sections, share, state
 from components.charts import barriers as barrier_charts
 from components.charts import concentration as conc_charts
 from components.charts import groups as group_charts
@@ -265,13 +265,8 @@ def barrier_divide(p: Page) -> None:
     st.header("6 · Barriers: which indicators separate the regions")
     if not _guard(p):
         return
-    try:
-        ind = barriers.indicators()
-    except (OSError, ValueError) as exc:
-        st.info(f"The RIS 2023 indicator scores could not be loaded: {exc}", icon=INFO)
-        return
-    if ind.empty:
-        st.info("The RIS 2023 indicator table is not available, so this section is off.", icon=INFO)
+    ind = profile_sections.indicators_or_notice()
+    if ind is None:
         return
     edition = str(ind["edition"].iloc[0])
     leader, emerging = score_tables.GROUPS[0], score_tables.GROUPS[3]

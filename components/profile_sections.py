@@ -89,6 +89,19 @@ def rii_and_links(s: state.ViewState) -> None:
         st.dataframe(named, hide_index=True, column_config={"source_url": st.column_config.LinkColumn("source")})
 
 
+def indicators_or_notice():
+    """The RIS 2023 indicator table, or None after a notice saying why the section is off."""
+    try:
+        ind = barriers.indicators()
+    except (OSError, ValueError) as exc:
+        st.info(f"The RIS 2023 indicator scores could not be loaded: {exc}", icon=INFO)
+        return None
+    if ind.empty:
+        st.info("The RIS 2023 indicator table is not available, so this section is off.", icon=INFO)
+        return None
+    return ind
+
+
 def barrier_profile(s: state.ViewState) -> None:
     st.subheader("What holds the region back: the 21 RIS 2023 indicators")
     unit, basis = profile.ris_unit(s.region)
@@ -96,10 +109,8 @@ def barrier_profile(s: state.ViewState) -> None:
         st.info("RIS 2023 publishes no indicator scores for this region or any unit containing it "
                 "(RIS never aggregates smaller regions up).", icon=INFO)
         return
-    try:
-        ind = barriers.indicators()
-    except (OSError, ValueError) as exc:
-        st.info(f"The RIS 2023 indicator scores could not be loaded: {exc}", icon=INFO)
+    ind = indicators_or_notice()
+    if ind is None:
         return
     p = barriers.region_profile(ind, unit, profile.ris_groups())
     if p is None:
