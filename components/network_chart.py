@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-
 import altair as alt
 import pandas as pd
 
 from components import theme
 from components.place_map import EDGE_COLOURS
-from data import model, network
+from data import cache, model, network
 
 HEIGHT = 560
 LABELS = 25  # label the places with the highest strength
@@ -50,7 +48,7 @@ def chart(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.LayerChart:
         .configure_legend(labelFontSize=theme.CHART_FONT, titleFontSize=theme.CHART_FONT)
 
 
-@functools.lru_cache(maxsize=32)
+@cache.resource(max_entries=32)
 def spec(sel: model.Selection, level: int) -> dict:
     """The chart of the network of (``sel``, ``level``) as a Vega-Lite dict, built once per view
     per process: altair's validation of the ~1 000-link NUTS 2 chart costs ~0.5-1 s per run.

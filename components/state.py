@@ -14,12 +14,11 @@ untouched.
 from __future__ import annotations
 
 import dataclasses
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from data import links, scores, stories, vocab
+from data import cache, links, scores, stories, vocab
 from data import scope as scope_mod
 from data.model import Selection
 from data.tables import slug
@@ -112,7 +111,7 @@ class Allowed:
     extra: Mapping[str, str] = field(default_factory=dict)
 
 
-@functools.cache
+@cache.resource
 def default_allowed() -> Allowed:
     from data import geodata, tables
 

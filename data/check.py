@@ -8,21 +8,19 @@ The same functions feed the app's "Data & coverage" page.
 
 from __future__ import annotations
 
-import functools
 import sys
 
 import pandas as pd
 
-from data import geodata, tables
+from data import cache, geodata, tables
 from data import scores as sc
-from geo import correspondence
 
 MIN_JOIN_RATE = 0.99
 
 
 def _join(codes: pd.Series) -> pd.DataFrame:
     valid = geodata.all_codes()
-    rows = [(c, *correspondence.translate(c, valid)) for c in codes]
+    rows = [(c, *geodata.translate(c, valid)) for c in codes]
     return pd.DataFrame(rows, columns=["code", "nuts2021", "how"], index=codes.index)
 
 
@@ -147,7 +145,7 @@ def table_rows() -> pd.DataFrame:
     ])
 
 
-@functools.cache
+@cache.resource
 def summary_line() -> str:
     """One sentence on what the app holds, for the landing page."""
     ini, par = tables.load()

@@ -9,14 +9,15 @@ themselves are pure and live in :mod:`geo`.
 
 from __future__ import annotations
 
-import functools
 import logging
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
 
+from data import cache
 from data.sources import DataUnavailable, cache_dir, fetch
+from geo import correspondence as _corr
 from geo import display
 from geo import nuts as _nuts
 from geo.nuts import LEVELS, SCALES, GeoStructureError
@@ -75,7 +76,7 @@ def _load(key: str, level: int, retry: bool = True) -> gpd.GeoDataFrame:
     return gdf
 
 
-@functools.cache
+@cache.resource
 def regions(level: int = 2, scale: str = "20M") -> gpd.GeoDataFrame:
     """Polygons of NUTS 2021 ``level`` at ``scale`` (20M default, 60M coarser)."""
     if level not in LEVELS or scale not in SCALES:
@@ -83,17 +84,18 @@ def regions(level: int = 2, scale: str = "20M") -> gpd.GeoDataFrame:
     return _load(f"nuts_rg_{scale.lower()}_l{level}", level)
 
 
-@functools.cache
+@cache.resource
 def label_points(level: int) -> gpd.GeoDataFrame:
     return _load(f"nuts_lb_l{level}", level)
 
 
-@functools.cache
+@cache.resource
 def registry() -> pd.DataFrame:
     """Every NUTS 2021 unit, levels 0-3 (see :func:`geo.nuts.registry_from`)."""
     return _nuts.registry_from({lv: label_points(lv) for lv in LEVELS})
 
 
+@cache.resource
 def all_codes() -> frozenset[str]:
     return frozenset(registry().index)
 
@@ -102,17 +104,35 @@ def codes_at(level: int, countries: list[str] | None = None) -> list[str]:
     return _nuts.codes_at(registry(), level, countries)
 
 
+@cache.resource
 def country_names() -> dict[str, str]:
+    """Country code -> name (read-only: every session shares it)."""
     return _nuts.country_names(registry())
 
 
-@functools.cache
+@cache.resource
+def correspondence() -> pd.DataFrame:
+    """Older NUTS codes -> NUTS 2021, the committed table of :mod:`geo.correspondence`."""
+    return _corr.validate(pd.read_csv(_corr.TABLE, dtype=str, keep_default_na=False))
+
+
+@cache.resource
+def successors() -> dict[str, list[tuple[str, str]]]:
+    return _corr.successors(correspondence())
+
+
+def translate(code: str, valid: frozenset[str] | set[str]) -> tuple[str | None, str]:
+    """:func:`geo.correspondence.translate` against the committed table."""
+    return _corr.translate(code, valid, correspondence())
+
+
+@cache.resource
 def geometries(level: int, scale: str = "20M") -> dict[str, dict]:
     """NUTS code -> simplified GeoJSON geometry dict (shared read-only)."""
     return display.geometries(regions(level, scale))
 
 
-@functools.cache
+@cache.resource
 def bounds(level: int, scale: str = "20M") -> dict[str, tuple[float, float, float, float]]:
     return display.bounds(regions(level, scale))
 
@@ -121,9 +141,6 @@ def view_bounds(codes: list[str], level: int, scale: str = "20M") -> list[list[f
     return display.view_bounds(codes, registry(), bounds(level, scale))
 
 
-CACHED = (regions, label_points, registry, geometries, bounds)
-
-
 def cache_clear() -> None:
-    for f in CACHED:
-        f.cache_clear()
+    """Forget every cached result (tests that swap the data folders): :func:`data.cache.clear`."""
+    cache.clear()

@@ -10,17 +10,15 @@ get the profile "Outside the scope" and ``in_scope`` False.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, fields
 
 import numpy as np
 import pandas as pd
 
-from data import geodata, tables
+from data import cache, geodata, tables
 from data import links as link_rule
 from data import scope as scope_mod
 from data import scores as score_tables
-from geo import correspondence
 
 LINK_ORDER = link_rule.KIND_ORDER
 PROFILE_CLASSES = (
@@ -72,7 +70,7 @@ def link_table(par: pd.DataFrame, targets: pd.Index, level: int) -> pd.DataFrame
     return link_rule.link_table(par, targets, level)
 
 
-@functools.cache
+@cache.resource
 def _links(level: int) -> pd.DataFrame:
     return link_table(tables.participation(), pd.Index(geodata.codes_at(level)), level)
 
@@ -100,7 +98,7 @@ def profile(counts: pd.DataFrame) -> pd.Series:
     return pd.Series(pd.Categorical(out, categories=PROFILE_CLASSES), index=counts.index)
 
 
-@functools.cache
+@cache.resource
 def resolved_score(key: str, level: int, year: int | None = None) -> pd.DataFrame:
     """Score ``key`` on every NUTS 2021 region of ``level``: value, group, year, value_code, basis."""
     vals = score_tables.values(key, year)
@@ -110,7 +108,7 @@ def resolved_score(key: str, level: int, year: int | None = None) -> pd.DataFram
 def nuts_resolve(vals: pd.DataFrame, level: int) -> pd.DataFrame:
     from geo.hierarchy import resolve
 
-    return resolve(vals, geodata.codes_at(level), geodata.all_codes(), correspondence.successors())
+    return resolve(vals, geodata.codes_at(level), geodata.all_codes(), geodata.successors())
 
 
 def regions_frame(level: int, countries: tuple[str, ...] = ()) -> pd.DataFrame:

@@ -22,14 +22,13 @@ with networkx on the undirected graph:
 
 from __future__ import annotations
 
-import functools
 import itertools
 from dataclasses import dataclass
 
 import networkx as nx
 import pandas as pd
 
-from data import model
+from data import cache, model
 
 CENTRALITY_DEFINITIONS = {
     "partners": "Degree: number of other places sharing at least one initiative with this place.",
@@ -163,7 +162,7 @@ def pairs(net: Network, ini: pd.DataFrame, limit: int | None = None) -> pd.DataF
     return out.head(limit).reset_index(drop=True) if limit else out.reset_index(drop=True)
 
 
-@functools.lru_cache(maxsize=32)
+@cache.resource(max_entries=32)
 def network(sel: model.Selection, level: int) -> Network:
     from data import geodata, tables
 

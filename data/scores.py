@@ -8,10 +8,11 @@ NUTS 2021 regions is the model's job (:mod:`data.model`). Nothing here fills a g
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 
 import pandas as pd
+
+from data import cache
 
 RIS_YEARS = tuple(range(2016, 2024))
 GROUPS = ("Innovation Leader", "Strong Innovator", "Moderate Innovator", "Emerging Innovator")
@@ -97,7 +98,7 @@ def _wide(long: pd.DataFrame, prefix: str, latest: int, latest_col: str) -> pd.D
     return wide.reindex(columns=cols).astype("float64")
 
 
-@functools.cache
+@cache.resource
 def ris2023() -> pd.DataFrame:
     """RIS 2023 per code: rii (2023), rii_2016..rii_2022, performance_group, change, nuts_level, region_name."""
     long = _table("scores_ris2023_rii.csv")
@@ -112,7 +113,7 @@ def ris2023() -> pd.DataFrame:
     return df.loc[first.index]
 
 
-@functools.cache
+@cache.resource
 def eis2023() -> pd.DataFrame:
     """EIS 2023 per country (EU27 row included): sii_2016..sii_2023, performance_group, country_name, zone."""
     long = _table("scores_eis2023_sii.csv")
@@ -125,13 +126,13 @@ def eis2023() -> pd.DataFrame:
     return df.loc[first.index]
 
 
-@functools.cache
+@cache.resource
 def ris2019() -> pd.DataFrame:
     long = _table("scores_ris2019_rii.csv")
     return long.rename(columns={"value": "rii", "level": "nuts_level", "name": "region_name"}).set_index("code")
 
 
-@functools.cache
+@cache.resource
 def eurostat() -> pd.DataFrame:
     df = _table("scores_eurostat.csv").rename(columns={"code": "nuts2_code"})
     return df[df["code_status"] != "aggregate (not a region)"]
@@ -152,7 +153,7 @@ def _with_meta(df: pd.DataFrame, source: str) -> pd.DataFrame:
     return out
 
 
-@functools.cache
+@cache.resource
 def _ris_indicators() -> pd.DataFrame:
     names = _table("scores_ris2023_indicator_names.csv")[["indicator_id", "indicator"]]
     long = _table("scores_ris2023_indicators.csv").merge(names, on="indicator_id", how="left")
@@ -170,7 +171,7 @@ def ris_indicators() -> pd.DataFrame:
     return _ris_indicators().copy()
 
 
-@functools.cache
+@cache.resource
 def values(key: str, year: int | None = None) -> pd.DataFrame:
     """Score ``key`` for ``year`` -> frame indexed by source code: value, year, group."""
     s = SCORES[key]

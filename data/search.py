@@ -10,11 +10,12 @@ on partial words (every word typed must begin a word of the name, code or id); a
 from __future__ import annotations
 
 import difflib
-import functools
 import re
 import unicodedata
 
 import pandas as pd
+
+from data import cache
 
 KINDS = ("country", "region", "initiative", "participant")  # also the tie-break order
 COLUMNS = ["kind", "id", "label", "detail", "text"]
@@ -121,7 +122,7 @@ def close_matches(index: pd.DataFrame, raw: str, kinds: tuple[str, ...] = KINDS,
     return out.head(n).reset_index(drop=True)
 
 
-@functools.cache
+@cache.resource
 def default_index() -> pd.DataFrame:
     from data import geodata, tables
 

@@ -21,15 +21,14 @@ import sys
 import time
 
 import pandas as pd
-import streamlit as st
 
-from data import classify, links, model, scope, views, webassets
+from data import cache, classify, links, model, scope, views, webassets
 
 MAX_VIEWS = 256  # distinct views kept per process (~0.1-0.5 MB each)
 _LOG = logging.getLogger(__name__)
 
 
-@st.cache_resource(show_spinner=False, max_entries=MAX_VIEWS)
+@cache.resource(max_entries=MAX_VIEWS)
 def map_view(level: int, sel: model.Selection, metric: str, year: int | None = None,
              scheme: str = "quantiles", k: int = 5) -> views.MapView:
     """data.views.map_view, computed once per view and shared (read-only)."""
@@ -71,7 +70,7 @@ def layer_lookup(view: views.MapView, bounds: list[list[float]], context: bool) 
             "groups": list(groups), "regions": regions, "bounds": bounds, "context": context}
 
 
-@st.cache_resource(show_spinner=False, max_entries=MAX_VIEWS)
+@cache.resource(max_entries=MAX_VIEWS)
 def map_layer(level: int, sel: model.Selection, metric: str, year: int | None = None,
               scheme: str = "quantiles", k: int = 5) -> str:
     """The view's map lookup as script-safe JSON text, computed once per view and shared."""
@@ -94,7 +93,7 @@ def warm(levels: tuple[int, ...] = (0, 1, 2, 3)) -> dict[str, float] | None:
         return None
 
 
-@st.cache_resource(show_spinner=False)
+@cache.resource
 def _warm(levels: tuple[int, ...]) -> dict[str, float]:
     took: dict[str, float] = {}
 
@@ -142,6 +141,5 @@ def _warm_classifier() -> None:
 
 
 def clear() -> None:
-    """Forget the shared views (tests that swap the data folders)."""
-    for f in (map_view, map_layer, _warm):
-        f.clear()
+    """Forget every cached result (tests that swap the data folders): :func:`data.cache.clear`."""
+    cache.clear()

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import functools
 import string
 import tomllib
 import zlib
@@ -23,6 +22,8 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import pandas as pd
+
+from data import cache
 
 FILE = Path(__file__).with_name("stories.toml")
 LINKS = "links"  # story id of a story built from links
@@ -75,7 +76,7 @@ def parse_file(text: str) -> dict[str, Story]:
     return out
 
 
-@functools.cache
+@cache.resource
 def load() -> dict[str, Story]:
     return parse_file(FILE.read_text(encoding="utf-8"))
 

@@ -10,14 +10,13 @@ tests use it to load a fixture; nothing else should.
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 from pathlib import Path
 
 import pandas as pd
 
-from data import schemas
+from data import cache, schemas
 from data.sources import TableUnavailable
 
 HERE = Path(__file__).parent
@@ -57,7 +56,7 @@ def validate(initiatives: pd.DataFrame, participation: pd.DataFrame) -> tuple[pd
     return ini, par
 
 
-@functools.cache
+@cache.resource
 def load() -> tuple[pd.DataFrame, pd.DataFrame]:
     paths = curated_path(INITIATIVES_CSV), curated_path(PARTICIPATION_CSV)
     where = paths[0]
@@ -100,7 +99,7 @@ DEPENDS = {
 DEGRADED: dict[str, TableUnavailable] = {}
 
 
-@functools.cache
+@cache.resource
 def sources_meta() -> pd.DataFrame:
     """data/derived/sources.csv indexed by source key: title, edition, unit, licence, coverage, ..."""
     return derived_or_empty("sources.csv").set_index("source")
@@ -129,7 +128,7 @@ def degraded_notices() -> list[str]:
     return out
 
 
-@functools.cache
+@cache.resource
 def derived(name: str) -> pd.DataFrame:
     """A committed derived table (data/derived/<name>), validated by its schema in data/schemas.py.
 

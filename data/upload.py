@@ -233,7 +233,6 @@ def _number(s: str) -> float | None:
 
 def check_code(raw: str, valid: frozenset[str] | set[str]) -> tuple[str | None, str | None]:
     """(NUTS 2021 code, None) or (None, message) for one code cell."""
-    from geo import correspondence
     from geo.hierarchy import normalize_code
 
     text = raw.strip()
@@ -242,7 +241,9 @@ def check_code(raw: str, valid: frozenset[str] | set[str]) -> tuple[str | None, 
     code = normalize_code(text)
     if code in valid:
         return code, None
-    rows = correspondence.table()
+    from data import geodata
+
+    rows = geodata.correspondence()
     rows = rows[rows["old_code"] == code]
     shown = _clip(text)
     if rows.empty:

@@ -27,9 +27,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import streamlit as st
-
-from data import geodata
+from data import cache, geodata
 from geo import display
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -65,7 +63,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
             os.unlink(tmp)
 
 
-@st.cache_resource(show_spinner=False)
+@cache.resource
 def leaflet_dir() -> Path:
     """Copy Leaflet (JS, CSS, images) from the installed registry package into static/."""
     if (LEAFLET_DIR / "leaflet.js").is_file():
@@ -84,7 +82,7 @@ def leaflet_dir() -> Path:
     return LEAFLET_DIR
 
 
-@st.cache_resource(show_spinner=False)
+@cache.resource
 def client_js_version() -> str:
     """Content hash of static/js/ie_map.js (the ``?v=`` of its URL)."""
     return hashlib.sha256(CLIENT_JS.read_bytes()).hexdigest()[:12]
@@ -102,7 +100,7 @@ def feature_collection(level: int, scale: str) -> dict:
         for code, name in zip(g["code"], g["name"], strict=True)]}
 
 
-@st.cache_resource(show_spinner=False)
+@cache.resource
 def geometry_asset(level: int, scale: str = "20M") -> GeometryAsset:
     """Write (once per process, if absent) the level's geometry file and its .gz twin."""
     fc = feature_collection(level, scale)
@@ -125,5 +123,4 @@ def view_bounds(codes, level: int, scale: str = "20M") -> list[list[float]]:
 
 def clear() -> None:
     """Forget the per-process results (tests that swap the data folders)."""
-    for f in (leaflet_dir, client_js_version, geometry_asset):
-        f.clear()
+    cache.clear()

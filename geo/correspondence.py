@@ -16,41 +16,39 @@ and 2016-2021, https://ec.europa.eu/eurostat/web/nuts/history).
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import pandas as pd
 
+# The committed table; read (and cached) by data.geodata.correspondence(), never here.
 TABLE = Path(__file__).with_name("nuts_correspondence.csv")
 RELATIONS = ("recode", "split", "boundary")
 
 
-@functools.cache
-def table() -> pd.DataFrame:
-    df = pd.read_csv(TABLE, dtype=str, keep_default_na=False)
+def validate(df: pd.DataFrame) -> pd.DataFrame:
+    """The table as read (all text), or ValueError when a relation is unknown."""
     unknown = set(df["relation"]) - set(RELATIONS)
     if unknown:
         raise ValueError(f"{TABLE.name}: unknown relation(s) {sorted(unknown)}")
     return df
 
 
-@functools.cache
-def successors() -> dict[str, list[tuple[str, str]]]:
+def successors(table: pd.DataFrame) -> dict[str, list[tuple[str, str]]]:
     """old code -> [(new code, relation)] for recodes and splits (boundary changes excluded)."""
     out: dict[str, list[tuple[str, str]]] = {}
-    for r in table().itertuples():
+    for r in table.itertuples():
         if r.relation != "boundary" and r.new_code:
             out.setdefault(r.old_code, []).append((r.new_code, r.relation))
     return out
 
 
-def translate(code: str, valid: frozenset[str] | set[str]) -> tuple[str | None, str]:
+def translate(code: str, valid: frozenset[str] | set[str], table: pd.DataFrame) -> tuple[str | None, str]:
     """One code -> (NUTS 2021 code or None, how). ``how`` is 'valid', 'recode', 'split',
     'boundary' or 'unknown'. A split maps to None: the old unit is bigger than any successor.
     """
     if code in valid:
         return code, "valid"
-    rows = table()[table()["old_code"] == code]
+    rows = table[table["old_code"] == code]
     if rows.empty:
         return None, "unknown"
     rel = rows["relation"].iloc[0]

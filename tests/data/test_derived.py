@@ -73,7 +73,7 @@ def test_context_facts():
 
 def test_missing_table_names_file_and_fix(tmp_path, monkeypatch):
     monkeypatch.setattr(tables, "DERIVED_DIR", tmp_path)
-    tables.derived.cache_clear()
+    tables.derived.clear()
     try:
         with pytest.raises(DataUnavailable) as info:
             tables.derived("scores_ris2023_rii.csv")
@@ -82,11 +82,11 @@ def test_missing_table_names_file_and_fix(tmp_path, monkeypatch):
         assert "scores_ris2023_rii.csv" in msg and "not found" in msg
         assert "git checkout" in msg and "python -m data.build_tables" in msg
         (tmp_path / "scores_ris2023_rii.csv").write_text("code,year\nXX,notayear\n")
-        tables.derived.cache_clear()
+        tables.derived.clear()
         with pytest.raises(TableUnavailable, match="expected schema"):
             tables.derived("scores_ris2023_rii.csv")
     finally:
-        tables.derived.cache_clear()
+        tables.derived.clear()
 
 
 # --------------------------------------------------------------------------- against the mirror

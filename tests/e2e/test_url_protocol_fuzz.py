@@ -49,7 +49,7 @@ def warm(base: str) -> None:
 
 @pytest.fixture(scope="module")
 def allowed(mirror):
-    S.default_allowed.cache_clear()
+    S.default_allowed.clear()
     return S.default_allowed()
 
 

@@ -94,9 +94,9 @@ def test_parse_never_raises_on_any_mapping(params):
 
 @pytest.fixture(scope="module")
 def real_allowed(mirror):
-    S.default_allowed.cache_clear()
+    S.default_allowed.clear()
     yield S.default_allowed()
-    S.default_allowed.cache_clear()
+    S.default_allowed.clear()
 
 
 @settings(FUZZ, max_examples=450)

@@ -9,7 +9,7 @@ from pathlib import Path
 import geopandas as gpd
 import pytest
 
-from data import geodata, shared, webassets
+from data import cache, geodata
 from geo import nuts
 from geo.nuts import GeoStructureError, clean_name
 
@@ -17,10 +17,7 @@ EXPECTED_PER_LEVEL = {0: 37, 1: 125, 2: 334, 3: 1514}
 
 
 def clear_geo_caches() -> None:
-    for f in (geodata.regions, geodata.label_points, geodata.registry, geodata.geometries, geodata.bounds):
-        f.cache_clear()
-    webassets.clear()
-    shared.clear()
+    cache.clear()
 
 
 @pytest.fixture
@@ -111,7 +108,7 @@ def test_geoparquet_cache_written_then_used(mirror, tmp_path, monkeypatch, fresh
     assert len(derived) == 1, "GeoParquet copy not written on first load"
     assert gpd.read_parquet(derived[0])["code"].tolist() == first["code"].tolist()
 
-    geodata.regions.cache_clear()
+    geodata.regions.clear()
 
     def no_geojson(*a: object, **k: object) -> None:
         raise AssertionError("GeoJSON re-read although a GeoParquet copy exists")

@@ -4,7 +4,6 @@ on it, with one notice naming the file and the fix; every page still renders wit
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,11 +18,9 @@ PAGES = ["pages/map_explorer.py", "pages/divide_view.py", "pages/region_profile.
 
 
 def clear_caches() -> None:
-    for name, mod in list(sys.modules.items()):
-        if name.startswith(("data.", "components.")) and mod is not None:
-            for obj in vars(mod).values():
-                if callable(getattr(obj, "cache_clear", None)) and getattr(obj, "__module__", "") == name:
-                    obj.cache_clear()
+    from data import cache
+
+    cache.clear()
     tables.DEGRADED.clear()
     st.cache_data.clear()
 

@@ -13,7 +13,6 @@ import http.server
 import re
 import shutil
 import socket
-import sys
 import threading
 import time
 from pathlib import Path
@@ -33,11 +32,9 @@ def clear_caches() -> None:
     """Forget every in-process load (what a fresh server process would start with)."""
     import streamlit as st
 
-    for name, mod in list(sys.modules.items()):
-        if name.startswith(("data.", "components.", "geo.")) and mod is not None:
-            for obj in list(vars(mod).values()):
-                if callable(getattr(obj, "cache_clear", None)) and getattr(obj, "__module__", "") == name:
-                    obj.cache_clear()
+    from data import cache
+
+    cache.clear()
     st.cache_data.clear()
     st.cache_resource.clear()
 

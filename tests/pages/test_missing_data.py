@@ -7,20 +7,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components import state
-from data import geodata, model, scores, shared, webassets
+from data import cache
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
-CACHED = [geodata.regions, geodata.label_points, geodata.registry, scores.ris2023, scores.eis2023, scores.ris2019,
-          scores.eurostat, scores.values, model._links, model.resolved_score, geodata.geometries,
-          geodata.bounds, state.default_allowed]
 
 
 def clear_caches() -> None:
-    for f in CACHED:
-        f.cache_clear()
-    webassets.clear()
-    shared.clear()
+    cache.clear()
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ PAGES = F.pages()
 
 @pytest.fixture(scope="module")
 def allowed(mirror):
-    S.default_allowed.cache_clear()
+    S.default_allowed.clear()
     return S.default_allowed()
 
 
