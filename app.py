@@ -5,7 +5,7 @@ import streamlit as st
 # The first request after a server start goes through Streamlit's v1 pages/ wrapper; the files
 # pages/<url_path>.py hand it to this router (components/deeplink.py). st.navigation then
 # switches the process to v2 routing for good.
-from components import errors, filter_bar, present, search_box, state, story_nav, userdata
+from components import errors, filter_bar, present, routes, search_box, state, story_nav, userdata
 from components.text import md
 from data.shared import settle, warm
 
@@ -15,25 +15,7 @@ _present = st.query_params.get("present") == "1"
 st.set_page_config(page_title="Innovation Everywhere", page_icon="🗺️", layout="wide",
                    initial_sidebar_state="collapsed" if _present or state.embedded() else "auto")
 warm()  # once per process: heavy loading, static files (deploy/serve.py runs it before listening)
-
-PAGES = [
-    st.Page("pages/map_explorer.py", title="Map explorer", icon=":material/map:", url_path="home", default=True),
-    st.Page("pages/divide_view.py", title="Divide", icon=":material/balance:", url_path="divide"),
-    st.Page("pages/region_profile.py", title="Region profile", icon=":material/location_on:", url_path="region"),
-    st.Page("pages/initiative_profile.py", title="Initiative profile", icon=":material/hub:", url_path="initiative"),
-    st.Page("pages/value_chain_network.py", title="Value-chain network", icon=":material/share:",
-            url_path="network"),
-    st.Page("pages/connection_finder.py", title="Tier 1 connections", icon=":material/conversion_path:",
-            url_path="connections"),
-    st.Page("pages/data_coverage.py", title="Data & coverage", icon=":material/dataset:", url_path="data"),
-]
-
-# The default page is served at "/" only (Streamlit ignores its url_path), so "/map" links, which the
-# README and shared views use, would answer "Page not found": a hidden page keeps them working.
-MAP_ALIAS = st.Page("pages/map_explorer.py", title="Map explorer", icon=":material/map:", url_path="map",
-                    visibility="hidden")
-
-page = st.navigation([*PAGES, MAP_ALIAS])
+page = st.navigation(routes.pages())
 degraded = st.empty()  # filled after the page ran: committed tables that are missing or broken
 try:
     with errors.guard():

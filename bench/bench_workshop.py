@@ -271,9 +271,10 @@ def part_sessions(rows: list, notes: list, sizes: tuple[int, ...]) -> None:
 
 def part_gc(rows: list, notes: list, n: int) -> None:
     print(f"[gc] load {load()}", flush=True)
-    variants = [("postScriptGC on + gc.freeze() after warm-up (served config)", [], {}),
-                ("postScriptGC on, no freeze", [], {"INNOV_GC_FREEZE": "0"}),
-                ("postScriptGC off + freeze", ["--runner.postScriptGC", "false"], {})]
+    on = ["--runner.postScriptGC", "true"]
+    variants = [("postScriptGC off + gc.freeze() after warm-up (served config)", [], {}),
+                ("postScriptGC on + freeze", on, {}),
+                ("postScriptGC on, no freeze", on, {"INNOV_GC_FREEZE": "0"})]
     for label, extra, env in variants:
         with ours(extra, env) as (base, pids):
             room(base, 1, False, pids)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from components import charts, filter_bar, initiative_links, profile_sections, share, state
+from components import charts, downloads, filter_bar, initiative_links, profile_sections, share, state
 from components.charts import barriers as barrier_charts
 from components.charts import concentration as conc_charts
 from components.charts import groups as group_charts
@@ -23,9 +23,13 @@ from data import context_groups as cgroups
 from data import divide_captions as captions
 from data import scores as score_tables
 from data.fmt import unit_name
+from data.views import PARTICIPATION_EDITION
 
 NO_INITIATIVE = "No initiative passes these filters (tier, type, value chain, ecosystem, initiative). Widen them."
 INFO = ":material/info:"
+# what every Divide table download names as its edition and source
+EDITION = f"Participation: {PARTICIPATION_EDITION}. Scores: RIS 2023 (regions), EIS 2023 (countries)."
+SOURCE = charts.CHART_SOURCE
 
 
 @dataclass(frozen=True)
@@ -67,8 +71,9 @@ def intro(p: Page) -> Page:
         "Tests four claims against the data: **Tier 1** (IPCEIs, industrial alliances) concentrates in innovation "
         "leaders; **Tier 2** (clusters, S3 partnerships) is more place-based; the least innovative regions are "
         "absent from both; the two tiers are disconnected. Every chart follows the filters in the sidebar.")
-    filter_bar.bind(st.toggle, "dlinks", "w_dlinks", lambda v: v == "any", lambda on: "any" if on else "regional",
-                    label="Count national membership too", help=links.rule_text("any"))
+    filter_bar.state_widget(st.toggle, "dlinks", "w_dlinks", lambda v: v == "any",
+                            lambda on: "any" if on else "regional", label="Count national membership too",
+                            help=links.rule_text("any"))
     s = state.current()
     p = Page(s, p.sel, p.level, p.unit, p.tiers, p.table, p.excluded, s.dlinks, p.empty_text)
     n_src, ctry = captions.ris_source_coverage(score_tables.ris2023())
@@ -93,8 +98,8 @@ def _guard(p: Page, need_both: bool = False) -> bool:
 
 def by_group(p: Page) -> None:
     st.header("1 · Who is linked, by innovation performance group")
-    filter_bar.bind(st.radio, "dgroup", "w_dgroup", label="Group regions by", options=list(state.DIVIDE_GROUPS),
-                    format_func=state.DIVIDE_GROUPS.get, horizontal=True)
+    filter_bar.state_widget(st.radio, "dgroup", "w_dgroup", label="Group regions by", options=list(state.DIVIDE_GROUPS),
+                            format_func=state.DIVIDE_GROUPS.get, horizontal=True)
     s = state.current()
     if not _guard(p):
         return
@@ -119,8 +124,9 @@ def by_group(p: Page) -> None:
                     "is not computed.", icon=INFO)
     st.caption(cap)
     with st.expander("Table: counts and shares by group"):
-        st.dataframe(shares, hide_index=True, column_config={
-            c: st.column_config.NumberColumn(format="percent") for c in shares if c.endswith("_share")})
+        downloads.table(shares, f"divide shares by {s.dgroup} group", key="dl_shares", edition=EDITION,
+                        source=SOURCE, hide_index=True, column_config={
+                            c: st.column_config.NumberColumn(format="percent") for c in shares if c.endswith("_share")})
 
 
 def by_context(p: Page) -> None:
@@ -253,10 +259,9 @@ def gap_lists(p: Page) -> gaps.GapLists:
             shown = gaps.with_profile_links(df, lambda c: state.query_string(p.view.replace(region=c)))
             if name == "bridging":  # where a Tier 2 region could connect to Tier 1
                 shown = initiative_links.with_connections(shown, "code")
-            st.dataframe(shown, hide_index=True, column_config=GAP_CONFIG, height=min(38 + 35 * len(df), 380))
-            st.download_button(f"Download CSV ({len(df)} rows)", gaps.to_csv(df),
-                               file_name=f"divide_{name}_{p.rule}_nuts{p.level}.csv", mime="text/csv",
-                               key=f"dl_{name}", icon=":material/download:")
+            downloads.table(shown, f"divide {name} {p.rule} nuts{p.level}", key=f"dl_{name}", export=df,
+                            edition=EDITION, source=SOURCE, hide_index=True, column_config=GAP_CONFIG,
+                            height=min(38 + 35 * len(df), 380))
         st.caption(cap)
     return g
 
@@ -304,10 +309,10 @@ def peer_comparison(p: Page, g: gaps.GapLists) -> None:
     suggested = peers.suggest_peers(focus, pool) if focus else []
     names = geodata.registry()["name"]
     options = list(dict.fromkeys([*pool.index, *p.view.peers]))
-    filter_bar.bind(st.multiselect, "peers", "w_peers", lambda v: list(v) if v else suggested, tuple,
-                    label=f"Regions to compare (up to {state.MAX_PEERS})", options=options,
-                    max_selections=state.MAX_PEERS, format_func=lambda c: f"{isolate(names.get(c, c))} ({c})",
-                    placeholder="Type a region name")
+    filter_bar.state_widget(st.multiselect, "peers", "w_peers", lambda v: list(v) if v else suggested, tuple,
+                            label=f"Regions to compare (up to {state.MAX_PEERS})", options=options,
+                            max_selections=state.MAX_PEERS, format_func=lambda c: f"{isolate(names.get(c, c))} ({c})",
+                            placeholder="Type a region name")
     s = state.current()
     chosen = list(s.peers) or suggested
     if s.peers:
@@ -330,4 +335,4 @@ def peer_comparison(p: Page, g: gaps.GapLists) -> None:
     charts.render(peer_charts.peer_participation_chart(long), cap)
     st.caption(cap)
     with st.expander("Table: peers side by side"):
-        st.dataframe(table, hide_index=True)
+        downloads.table(table, "divide peers", key="dl_peers", edition=EDITION, source=SOURCE, hide_index=True)

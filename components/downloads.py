@@ -9,8 +9,14 @@ import functools
 
 import streamlit as st
 
+from components import popover
 from components import state as S
 from data import exports as E
+from data.views import PARTICIPATION_EDITION
+
+PARTICIPATION_SOURCE = "Innovation Everywhere participation compilation: the public page cited on every row"
+# edition and source of a participation table, for :func:`table`
+PARTICIPATION = {"edition": PARTICIPATION_EDITION, "source": PARTICIPATION_SOURCE}
 
 MAP_SOURCE = "Boundaries: Eurostat GISCO, NUTS 2021"
 
@@ -35,7 +41,10 @@ def map_downloads(view, level: int, link: str = "") -> None:
     def figure():
         return E.map_figure(view, level, source=map_source(view))
 
-    with st.popover("Download", icon=":material/download:"):
+    pop = popover.lazy("Download", "pop_dl_map")
+    if pop is None:
+        return
+    with pop:
         st.caption("Exactly this view: its regions, values, classes, filters, edition and source.")
         st.download_button("Table (CSV)", lambda: E.to_csv(table()), E.filename(name, params, "csv"),
                            "text/csv", key="dl_csv", on_click="ignore", icon=":material/table:")
@@ -55,32 +64,56 @@ def theme_level(level: int) -> str:
     return {0: "nuts0", 1: "nuts1", 2: "nuts2", 3: "nuts3"}[level]
 
 
-def chart_downloads(chart, name: str, source: str) -> None:
-    """PNG and SVG of an altair chart, with its source line (built by vl-convert on click)."""
+def chart_downloads(chart, name: str, source: str, identity: str = "") -> None:
+    """PNG and SVG of an altair chart, with its source line (built by vl-convert on click).
+    ``identity`` (the chart's title and caption) keys the popover: unique on a page."""
     import hashlib
-    import json
 
-    from components import state as S
-
+    key = "dl_chart_" + hashlib.sha1(f"{name}\n{identity}".encode()).hexdigest()[:12]
+    pop = popover.lazy("Chart image", f"pop_{key}")
+    if pop is None:
+        return
     try:
         spec = chart.to_dict()
     except Exception:  # a chart altair cannot serialise offers no image, the page stays up
+        pop.caption("This chart cannot be exported as an image.")
         return
-    key = "dl_chart_" + hashlib.sha1(json.dumps(spec, sort_keys=True, default=str).encode()).hexdigest()[:12]
     params = S.encode(S.current())
-    with st.popover("Chart image", icon=":material/download:"):
+    with pop:
         st.download_button("PNG", lambda: E.chart_image(spec, "png", source), E.filename(name, params, "png"),
                            "image/png", key=f"{key}_png", on_click="ignore")
         st.download_button("SVG", lambda: E.chart_image(spec, "svg", source), E.filename(name, params, "svg"),
                            "image/svg+xml", key=f"{key}_svg", on_click="ignore")
 
 
-def table_downloads(df, name: str, key: str) -> None:
-    """CSV and XLSX of a table view (already carrying its provenance columns)."""
+def table(df, name: str, *, key: str, edition: str, source: str, export=None, **dataframe_args) -> None:
+    """Show a table (``st.dataframe``) with a "Download table" popover: CSV and XLSX of the same rows
+    (or of ``export``, e.g. the rows without their link columns) plus edition, source, filters and
+    the view's link. The files are built only when a button is clicked."""
+    st.dataframe(df, **dataframe_args)
+    table_downloads(df if export is None else export, name, key=key, edition=edition, source=source)
+
+
+def table_downloads(df, name: str, *, key: str, edition: str, source: str) -> None:
+    """CSV and XLSX of a table view, with its provenance columns (:func:`data.exports.table_export`)."""
+    from components import share
+
+    pop = popover.lazy(f"Download table ({len(df)} rows)", f"pop_{key}")
+    if pop is None:
+        return
     params = S.encode(S.current())
-    c1, c2 = st.columns(2)
-    c1.download_button("Table (CSV)", lambda: E.to_csv(df), E.filename(name, params, "csv"), "text/csv",
-                       key=f"{key}_csv", on_click="ignore")
-    c2.download_button("Table (Excel)", lambda: E.to_xlsx(df), E.filename(name, params, "xlsx"),
-                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       key=f"{key}_xlsx", on_click="ignore")
+    link = share.current_url()
+
+    @functools.cache
+    def frame():
+        return E.table_export(df, edition=edition, source=source, params=params, link=link)
+
+    notes = {"view": name, "edition": edition, "source": source, "filters": E.filter_text(params), "link": link}
+    with pop:
+        st.caption("These rows and columns, with the filters, edition and source of the view.")
+        st.download_button("Table (CSV)", lambda: E.to_csv(frame()), E.filename(name, params, "csv"), "text/csv",
+                           key=f"{key}_csv", on_click="ignore", icon=":material/table:")
+        st.download_button("Table (Excel)", lambda: E.to_xlsx(frame(), "table", notes),
+                           E.filename(name, params, "xlsx"),
+                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           key=f"{key}_xlsx", on_click="ignore", icon=":material/grid_on:")

@@ -26,7 +26,7 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from components import theme
-from data import webassets
+from data import cache, webassets
 
 ATTRIBUTION = "© EuroGeographics for the administrative boundaries"
 # The map runs in the streamlit-folium iframe at <base>/component/streamlit_folium.st_folium/
@@ -143,13 +143,65 @@ def clicked_code(result: dict | None) -> str | None:
     return code if isinstance(code, str) else None
 
 
+# Where the view's lookup goes in the prepared feature-group script (a JS comment, never in real JSON).
+LOOKUP_SLOT = "/*ie:view-lookup*/"
+
+
+@cache.resource
+def prepared(level: int, tiles: bool) -> dict:
+    """streamlit-folium's component arguments for a level's map, computed once per process.
+
+    The same steps as ``st_folium`` (streamlit-folium 0.27.4, pinned): render the figure, take its
+    HTML, header and script, key the component on the script, turn a feature group into the
+    script that adds it, collect the CSS/JS links. The feature group holds :data:`LOOKUP_SLOT`
+    instead of a view, so a run only puts the view's lookup in (:func:`render`): rendering the
+    folium map (jinja templates, element ids) took a third of each run's time.
+    tests/components/test_map.py checks these arguments against ``st_folium``'s own."""
+    import streamlit_folium as sf
+
+    m = build(level, tiles=tiles)
+    m.get_root().render()
+    m.render()
+    html, header = sf._get_html(m), sf._get_header(m)
+    script = sf._get_map_string(m)
+    m_id = sf.get_full_id(m)
+    feature_group = sf._get_feature_group_string(view_group(LOOKUP_SLOT), map=m, idx=0)
+    css, js = [], []
+    for elem in _walk(m):
+        css += [href for _, href in getattr(elem, "default_css", [])]
+        js += [src for _, src in getattr(elem, "default_js", [])]
+    return {"script": script, "header": header, "html": html, "id": m_id,
+            "key": sf.generate_js_hash(script, "map", False), "feature_group": feature_group,
+            "css_links": list(dict.fromkeys(css)), "js_links": list(dict.fromkeys(js)),
+            "default": {k: None for k in RETURNED}, "returned_objects": RETURNED}
+
+
+def _walk(elem):
+    yield elem
+    for child in getattr(elem, "_children", {}).values():
+        yield from _walk(child)
+
+
+def component_args(lookup_js: str, level: int, *, tiles: bool, height: int = MAP_HEIGHT) -> dict:
+    """The arguments of one run's map: the level's prepared map with this view's lookup."""
+    p = prepared(level, tiles)
+    return {**p, "feature_group": p["feature_group"].replace(LOOKUP_SLOT, lookup_js), "height": height,
+            "width": None, "zoom": None, "center": None, "return_on_hover": False, "layer_control": None,
+            "pixelated": False, "wrap_longitude": False}
+
+
 def render(lookup_js: str, level: int, *, tiles: bool, height: int = MAP_HEIGHT) -> str | None:
     """Draw the map with a view's lookup; return the code of a region just clicked (else None)."""
     import streamlit as st
-    from streamlit_folium import st_folium
+    import streamlit_folium as sf
 
-    result = st_folium(build(level, tiles=tiles), key="map", height=height, use_container_width=True,
-                       returned_objects=RETURNED, feature_group_to_add=view_group(lookup_js))
+    args = component_args(lookup_js, level, tiles=tiles, height=height)
+    key = args["key"]
+
+    def _on_change():  # as st_folium's: the latest result also under the widget's own key
+        st.session_state["map"] = st.session_state.get(key, {})
+
+    result = sf._component_func(**args, on_change=_on_change)
     code = clicked_code(result)
     if code and code != st.session_state.get("_map_last_click"):
         st.session_state["_map_last_click"] = code

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import charts, initiative_links, share, state
+from components import charts, downloads, initiative_links, share, state
 from components.charts import barriers as barrier_charts
 from components.charts import profile as profile_charts
 from components.text import isolate, md
@@ -12,6 +12,7 @@ from data import barriers, context, geodata, links, model, profile
 from data import context_groups as cgroups
 
 INFO = ":material/info:"
+SCORE_SOURCE = "RIS 2023, EIS 2023 (© European Union, European Commission); Eurostat (© European Union)"
 
 
 def choose_region(title: str = "Region profile", hint: str = "Choose a region above, or click one on the map.",
@@ -52,8 +53,9 @@ def header(s: state.ViewState) -> None:
 def scores(s: state.ViewState) -> None:
     st.subheader("Innovation scores")
     table = profile.score_rows(s.region)
-    st.dataframe(table, hide_index=True, height=36 * (len(table) + 1) + 4,
-                 column_order=["indicator", "value", "basis", "year", "edition", "unit"])
+    downloads.table(table, f"region {s.region} scores", key="dl_scores", edition="as on each row",
+                    source=SCORE_SOURCE, hide_index=True, height=36 * (len(table) + 1) + 4,
+                    column_order=["indicator", "value", "basis", "year", "edition", "unit"])
     st.caption("“parent region”, “same territory”, “country” and “predecessor code” mark values "
                "published for a larger or older unit; “no data” is unknown, not zero.")
 
@@ -78,15 +80,18 @@ def rii_and_links(s: state.ViewState) -> None:
                     "(the compilation is partial: absence here is not proof of absence).", icon=INFO)
         else:
             shown = initiative_links.with_profile(linked.assign(link=links.kind_frame(linked["link"])))
-            st.dataframe(shown[["short_name", "profile", "tier", "link", "type", "value_chain", "source_url"]],
-                         hide_index=True, column_config={"source_url": st.column_config.LinkColumn("source"),
-                                                         "profile": initiative_links.PROFILE_COLUMN})
+            cols = ["short_name", "tier", "link", "type", "value_chain", "source_url"]
+            downloads.table(shown[["short_name", "profile", *cols[1:]]], f"region {s.region} initiatives",
+                            key="dl_linked", export=shown[cols], **downloads.PARTICIPATION, hide_index=True,
+                            column_config={"source_url": st.column_config.LinkColumn("source"),
+                                           "profile": initiative_links.PROFILE_COLUMN})
             st.caption(links.rule_text("regional") + " National membership and associated roles are listed with "
                        "their kind.")
     named = profile.participants_in(s.region, s.selection())
     if len(named):
         st.subheader("Named participants and partners located here")
-        st.dataframe(named, hide_index=True, column_config={"source_url": st.column_config.LinkColumn("source")})
+        downloads.table(named, f"region {s.region} participants", key="dl_named", **downloads.PARTICIPATION,
+                        hide_index=True, column_config={"source_url": st.column_config.LinkColumn("source")})
 
 
 def indicators_or_notice():
@@ -126,8 +131,10 @@ def barrier_profile(s: state.ViewState) -> None:
                                                f"group first"), cap)
     st.caption(cap)
     with st.expander("Table: every indicator, 2016–2023"):
-        st.dataframe(barriers.series(ind, unit), hide_index=True)
-        st.dataframe(p.table, hide_index=True)
+        for key, name, df in (("dl_ind_series", "indicators 2016-2023", barriers.series(ind, unit)),
+                              ("dl_ind_medians", "indicators vs medians", p.table)):
+            downloads.table(df, f"region {s.region} {name}", key=key, edition=edition, source=SCORE_SOURCE,
+                            hide_index=True)
 
 
 def context_facts(s: state.ViewState) -> None:
@@ -139,7 +146,9 @@ def context_facts(s: state.ViewState) -> None:
         return
     h = profile.header(s.region)
     facts = cgroups.region_facts(s.region, h["country"], layers)
-    st.dataframe(facts, hide_index=True, column_config={"coverage": st.column_config.TextColumn(width="large")})
+    downloads.table(facts, f"region {s.region} context", key="dl_context", edition="as on each row",
+                    source="Eurostat; European Commission (widening, cohesion, RIV, PRI): see the Data page",
+                    hide_index=True, column_config={"coverage": st.column_config.TextColumn(width="large")})
     st.caption("Partial lists stay partial: “not in the compiled list (unknown)” is not a no. "
                + " ".join(f"{r.context}: {r.coverage}." for r in facts.itertuples()
                           if r.coverage.startswith("partial")))

@@ -11,7 +11,7 @@ import html
 
 import streamlit as st
 
-from components import share
+from components import popover, share
 from components import state as S
 from data import geodata, model, stories, tables
 
@@ -98,7 +98,10 @@ def render_bar(view) -> None:
 
 def render_menu() -> None:
     """A popover listing the stories, presentation mode, and the builder."""
-    with st.popover("Stories", icon=":material/slideshow:"):
+    menu = popover.lazy("Stories", "pop_stories", icon=":material/slideshow:")
+    if menu is None:
+        return
+    with menu:
         try:
             all_stories = stories.load()
         except (OSError, stories.StoryFileError) as exc:

@@ -8,6 +8,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
+from components import downloads
 from components.text import md
 from data import upload as U
 
@@ -95,8 +96,9 @@ def _report(name: str, rep: U.Report) -> None:
     st.markdown(f"**{md(name)}**: {rep.summary}")
     st.caption(" ".join(rep.notes))
     if len(rep.problems):
-        st.dataframe(rep.problems.rename(columns={"row": "Row", "code": "Code", "message": "Problem"}),
-                     hide_index=True, width="stretch")
+        downloads.table(rep.problems.rename(columns={"row": "Row", "code": "Code", "message": "Problem"}),
+                        f"upload report {name}", key=f"dl_report_{hashlib.sha1(name.encode()).hexdigest()[:8]}",
+                        edition="your upload", source=f"your file {name}", hide_index=True, width="stretch")
 
 
 def _preview(ud: U.UserData) -> None:

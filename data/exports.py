@@ -90,9 +90,31 @@ def map_table(view, params: Mapping[str, str], source: str, link: str = "") -> p
     out["coverage"] = view.coverage
     if getattr(view, "rule", ""):
         out["link_rule"] = view.rule
-    out["filters"] = "&".join(f"{k}={v}" for k, v in sorted(params.items())) or "(none)"
+    out["filters"] = filter_text(params)
     if link:
         out["view_link"] = link
+    return out
+
+
+def filter_text(params: Mapping[str, str]) -> str:
+    """The view's URL parameters as one cell, ``country=PL&chain=hydrogen`` (``(none)`` for the default)."""
+    return "&".join(f"{k}={v}" for k, v in sorted(params.items())) or "(none)"
+
+
+def table_export(df: pd.DataFrame, *, edition: str, source: str, params: Mapping[str, str],
+                 link: str = "") -> pd.DataFrame:
+    """A table view as downloaded: its rows and columns (a labelled index becomes a column) plus
+    ``edition``, ``source``, ``filters`` and ``view_link``. A table that already has a column of that
+    name (e.g. a per-row edition or source URL) keeps it; the view's value goes to ``view_<name>``."""
+    out = df.copy()
+    if not isinstance(out.index, pd.RangeIndex) or out.index.name is not None:
+        out = out.reset_index()
+    out = out.reset_index(drop=True)
+    out.columns = [str(c) for c in out.columns]
+    for col, value in (("edition", edition), ("source", source), ("filters", filter_text(params)),
+                       ("view_link", link)):
+        if value:
+            out[col if col not in out.columns else f"view_{col}"] = value
     return out
 
 

@@ -75,8 +75,3 @@ def with_profile_links(df: pd.DataFrame, query_of) -> pd.DataFrame:
     out = df.copy()
     out.insert(0, "profile", [f"region{query_of(c)}" for c in out["code"]])
     return out
-
-
-def to_csv(df: pd.DataFrame) -> bytes:
-    """The CSV export of a gap list (UTF-8, no index): what the download button offers."""
-    return df.to_csv(index=False).encode("utf-8")

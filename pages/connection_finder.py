@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import initiative_links, profile_sections, share
+from components import downloads, initiative_links, profile_sections, share
 from components.text import isolate, md
 from data import connections, geodata
 
@@ -25,16 +25,19 @@ if c.memberships.empty:
     st.info("No Tier 2 membership is recorded in or around this region (the compilation is partial).",
             icon=":material/info:")
     st.stop()
-st.dataframe(initiative_links.with_profile(c.memberships), hide_index=True, column_config={"source_url": url("source"),
-                                                                                          **prof})
+name, P = f"connections {s.region}", downloads.PARTICIPATION
+downloads.table(initiative_links.with_profile(c.memberships), f"{name} tier2", key="dl_t2", export=c.memberships, **P,
+                hide_index=True, column_config={"source_url": url("source"), **prof})
 st.subheader("2 · Tier 1 initiatives in the same value chains")
 if c.tier1.empty:
     st.info("No Tier 1 initiative works on the value chains of these memberships.", icon=":material/info:")
     st.stop()
-st.dataframe(initiative_links.with_profile(c.tier1), hide_index=True, column_config={"source": url("source"), **prof})
+downloads.table(initiative_links.with_profile(c.tier1), f"{name} tier1", key="dl_t1", export=c.tier1, **P,
+                hide_index=True, column_config={"source": url("source"), **prof})
 st.subheader("3 · Their named participants nearest to this region")
-st.dataframe(c.nearest, hide_index=True, column_config={"source": url("source"),
-             "distance_km": st.column_config.NumberColumn("distance (km)", format="%d")})
+downloads.table(c.nearest, f"{name} nearest", key="dl_near", **P, hide_index=True,
+                column_config={"source": url("source"),
+                               "distance_km": st.column_config.NumberColumn("distance (km)", format="%d")})
 st.caption(f"Same country first, then distance between GISCO label points; at most "
            f"{connections.NEAREST_PER_INITIATIVE} per initiative. “country only”: the source gives the state, "
            "not the place, so the distance is to the country's label point.")
@@ -43,4 +46,5 @@ if c.partners.empty:
     st.info("None of this region's Tier 2 partner regions hosts a located participant of these Tier 1 "
             "initiatives (in the data compiled).", icon=":material/info:")
 else:
-    st.dataframe(c.partners, hide_index=True, column_config={"Tier 2 source": url(), "Tier 1 source": url()})
+    downloads.table(c.partners, f"{name} partners", key="dl_partners", **P, hide_index=True,
+                    column_config={"Tier 2 source": url(), "Tier 1 source": url()})

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import userdata
+from components import downloads, userdata
 from data import check, sources, tables
 from data.views import PARTICIPATION_EDITION
 
@@ -14,11 +14,19 @@ st.markdown(
     "no recorded link is not proven absent."
 )
 
+CHECK = {"edition": f"Participation: {PARTICIPATION_EDITION}. Scores and context: data/derived/sources.csv",
+         "source": "Innovation Everywhere data check (python -m data.check) on the tables this app loaded"}
+
+
+def table(df, name: str, **kw) -> None:
+    downloads.table(df, f"data {name}", key=f"dl_{name.replace(' ', '_')}", **CHECK, **kw)
+
+
 st.subheader("Bring your own data")
 userdata.render_upload()
 
 st.subheader("Curated tables")
-st.dataframe(check.table_rows(), hide_index=True)
+table(check.table_rows(), "tables", hide_index=True)
 joined, uncoded = check.participation_join()
 rate = joined["nuts2021"].notna().mean() if len(joined) else 1.0
 c1, c2, c3 = st.columns(3)
@@ -26,10 +34,10 @@ c1.metric("Participation rows with a place", len(joined))
 c2.metric("Joined to NUTS 2021", f"{rate:.1%}")
 c3.metric("Rows with no place in the source", len(uncoded))
 st.markdown("**IPCEIs: named direct participants vs the official count** (before and after the second pass)")
-st.dataframe(check.ipcei_coverage(), hide_index=True)
+table(check.ipcei_coverage(), "ipcei coverage", hide_index=True)
 st.markdown("**Tier 2 per type** (before and after the second pass) and **rows by confidence**")
-st.dataframe(check.tier2_coverage(), hide_index=True)
-st.dataframe(check.confidence_counts())
+table(check.tier2_coverage(), "tier2 coverage", hide_index=True)
+table(check.confidence_counts(), "confidence")
 
 st.subheader("Innovation scores")
 st.markdown(
@@ -40,17 +48,16 @@ st.markdown(
     "- **RIS 2019** (partial, 180 regions, NUTS 2016 codes) and **Eurostat** R&D/HRST indicators "
     "(2020 extract, mostly 2013–2018 data) as alternatives."
 )
-st.dataframe(check.score_join(), hide_index=True)
+table(check.score_join(), "score join", hide_index=True)
 with st.expander("RIS 2023 coverage of NUTS 2 regions per country"):
-    st.dataframe(check.score_coverage_by_country())
+    table(check.score_coverage_by_country(), "score coverage by country")
 
 st.subheader("Where the data comes from")
 st.markdown("Scores and context layers are the project's own tables in `data/derived/`, built from the "
             "sources below; only the GISCO geometries are loaded from outside (cache → mirror → download).")
-st.dataframe(tables.sources_meta().reset_index()[["source", "title", "edition", "coverage", "licence",
-                                                   "official_page"]], hide_index=True,
-             column_config={"official_page": st.column_config.LinkColumn("official page")})
-st.dataframe(sources.status(), hide_index=True)
+table(tables.sources_meta().reset_index()[["source", "title", "edition", "coverage", "licence", "official_page"]],
+      "sources", hide_index=True, column_config={"official_page": st.column_config.LinkColumn("official page")})
+table(sources.status(), "files", hide_index=True)
 st.caption(f"Cache: {sources.cache_dir()} · Mirror: {sources.mirror_dir()} · Download: {sources.gisco_base()} "
            "(set INNOV_CACHE / INNOV_MIRROR / INNOV_GISCO_URL).")
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import not_found, place_map, share, state
+from components import downloads, not_found, place_map, share, state
 from components.text import isolate, md
 from data import initiative, tables
 
@@ -35,7 +35,8 @@ st.info(p.coverage, icon=":material/groups:")
 left, right = st.columns([1, 1])
 with left:
     st.subheader("Key facts")
-    st.dataframe(p.facts, hide_index=True, width="stretch", height=35 * len(p.facts) + 40)
+    downloads.table(p.facts, f"{p.initiative_id} facts", key="dl_facts", **downloads.PARTICIPATION, hide_index=True,
+                    width="stretch", height=35 * len(p.facts) + 40)
     if p.notes:
         st.caption(f"Source notes: {md(p.notes)}")
 with right:
@@ -43,7 +44,8 @@ with right:
     if p.countries.empty:
         st.info("The sources compiled name no country for this initiative.", icon=":material/info:")
     else:
-        st.dataframe(p.countries, hide_index=True, column_config={"source_url": st.column_config.LinkColumn("source")})
+        downloads.table(p.countries, f"{p.initiative_id} countries", key="dl_countries", **downloads.PARTICIPATION,
+                        hide_index=True, column_config={"source_url": st.column_config.LinkColumn("source")})
 
 st.subheader("Where")
 place_map.show(place_map.initiative_map(dict(zip(p.countries["code"], p.countries["role"], strict=True)), p.places),
@@ -55,6 +57,9 @@ st.subheader("Named participants")
 if p.participants.empty:
     st.info("No participant is named in the sources compiled.", icon=":material/info:")
 else:
-    st.dataframe(p.participants, hide_index=True, column_config={"source": st.column_config.LinkColumn("source")})
+    downloads.table(p.participants, f"{p.initiative_id} participants", key="dl_participants",
+                    **downloads.PARTICIPATION, hide_index=True,
+                    column_config={"source": st.column_config.LinkColumn("source")})
 st.subheader("Sources")
-st.dataframe(p.sources, hide_index=True, column_config={"url": st.column_config.LinkColumn("url")})
+downloads.table(p.sources, f"{p.initiative_id} sources", key="dl_sources", **downloads.PARTICIPATION,
+                hide_index=True, column_config={"url": st.column_config.LinkColumn("url")})

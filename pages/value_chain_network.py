@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from components import filter_bar, network_chart, place_map, share, state
+from components import downloads, filter_bar, network_chart, place_map, share, state
 from data import network, tables
 
-filter_bar.bind(st.sidebar.select_slider, "nlevel", "w_nlevel", label="Network of", options=list(state.NETWORK_LEVELS),
-                format_func={0: "Countries", 1: "NUTS 1", 2: "NUTS 2"}.get)
+filter_bar.state_widget(st.sidebar.select_slider, "nlevel", "w_nlevel", label="Network of",
+                        options=list(state.NETWORK_LEVELS), format_func={0: "Countries", 1: "NUTS 1", 2: "NUTS 2"}.get)
 s = state.current()
 net = network.network(s.selection(), s.nlevel)
 MAX_MAP_EDGES = 400
@@ -35,9 +35,11 @@ with graph:
                "close; node size is strength. Line colour: the tiers of the shared initiatives.")
 
 st.subheader("Cross-border pairs, most shared initiatives first")
-st.dataframe(network.pairs(net, tables.initiatives(), limit=100), hide_index=True, height=360)
+downloads.table(network.pairs(net, tables.initiatives(), limit=100), "network pairs", key="dl_pairs",
+                **downloads.PARTICIPATION, hide_index=True, height=360)
 st.subheader("Places: connections and the value chains and ecosystems they bridge")
-st.dataframe(network.places_table(net), hide_index=True, height=420,
+downloads.table(network.places_table(net), "network places", key="dl_places", **downloads.PARTICIPATION,
+                hide_index=True, height=420,
              column_config={k: st.column_config.Column(help=v) for k, v in network.CENTRALITY_DEFINITIONS.items()})
 with st.expander("How the measures are defined", expanded=False):
     st.markdown("\n".join(f"- **{k.replace('_', ' ')}**: {v}" for k, v in network.CENTRALITY_DEFINITIONS.items()))

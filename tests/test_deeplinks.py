@@ -7,12 +7,13 @@ import ast
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+ROUTES = REPO / "components" / "routes.py"  # the router's page list (app.py routes with it)
 
 
 def routes() -> list[tuple[str, bool]]:
-    """(url_path, default) of every st.Page in app.py (file or callable pages, hidden ones too)."""
+    """(url_path, default) of every st.Page of the router (file or callable pages, hidden ones too)."""
     out = []
-    for node in ast.walk(ast.parse((REPO / "app.py").read_text())):
+    for node in ast.walk(ast.parse(ROUTES.read_text())):
         if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "Page":
             kw = {k.arg: k.value.value for k in node.keywords if isinstance(k.value, ast.Constant)}
             out.append((kw["url_path"], bool(kw.get("default", False))))
@@ -29,7 +30,7 @@ def test_every_route_has_its_first_request_shim():
 
 
 def test_shims_are_not_routed_pages():
-    src = (REPO / "app.py").read_text()
+    src = ROUTES.read_text()
     for p, default in routes():
         if not default:
             assert f'"pages/{p}.py"' not in src  # a shim listed in st.navigation would run the router in a loop

@@ -43,7 +43,7 @@ def render(chart: alt.TopLevelMixin, alt_text: str, width: str = "stretch", sour
     st.altair_chart(styled, width=width)
     from components import downloads
 
-    downloads.chart_downloads(styled, _title(styled) or "chart", source)
+    downloads.chart_downloads(styled, _title(styled) or "chart", source, identity=alt_text)
 
 
 def _title(chart: alt.TopLevelMixin) -> str:

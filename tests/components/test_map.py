@@ -52,6 +52,32 @@ def test_view_lookup_is_the_feature_group_script(mirror):
     assert len(fg_script) < 5_000  # a country view: a few KB per filter change
 
 
+@pytest.mark.parametrize("level", [2, 3])
+def test_prepared_arguments_are_what_st_folium_would_send(mirror, monkeypatch, level):
+    """The once-per-process arguments (components.map.prepared) equal st_folium's own for the same
+    map and view, up to folium's random element ids: a streamlit-folium upgrade that changes what
+    st_folium sends fails here."""
+    import re
+
+    lookup = shared.map_layer(level, Selection(countries=("PL",)), "profile")
+    sent = {}
+    monkeypatch.setattr(streamlit_folium, "_component_func", lambda **kw: sent.update(kw))
+    streamlit_folium.st_folium(map_ui.build(level, tiles=False), key="map", height=map_ui.MAP_HEIGHT,
+                               use_container_width=True, returned_objects=map_ui.RETURNED,
+                               feature_group_to_add=map_ui.view_group(lookup))
+    ours = map_ui.component_args(lookup, level, tiles=False)
+    assert set(sent) - {"on_change"} == set(ours)
+
+    def plain(v):
+        return re.sub(r"(_[a-z0-9]+)", "", v) if isinstance(v, str) else v
+
+    for k, v in ours.items():
+        assert plain(v) == plain(sent[k]), k
+    assert ours["key"] == sent["key"]  # the same component identity: the iframe is kept
+    assert f"IEMap.apply({lookup});" in ours["feature_group"]
+    assert map_ui.prepared(level, False) is map_ui.prepared(level, False)  # built once per process
+
+
 @pytest.mark.parametrize(("result", "want"), [
     (None, None),
     ({"last_active_drawing": None}, None),

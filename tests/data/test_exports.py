@@ -35,6 +35,27 @@ def test_xlsx_cells_are_strings_never_formulas():
     assert wb["about"]["B1"].value == "'=evil"
 
 
+def test_table_export_keeps_rows_and_adds_provenance():
+    df = pd.DataFrame({"code": ["PL91", "RO11"], "name": ["Warszawski", "=cmd|' /C calc'!A0"], "n": [3, None]})
+    out = E.table_export(df, edition="RIS 2023", source="EC", params={"country": "PL", "chain": "hydrogen"},
+                         link="http://h/divide?country=PL")
+    assert list(out.columns) == ["code", "name", "n", "edition", "source", "filters", "view_link"]
+    pd.testing.assert_frame_equal(out[["code", "name", "n"]], df)  # the rows shown, unknown stays unknown
+    assert set(out["filters"]) == {"chain=hydrogen&country=PL"} and set(out["edition"]) == {"RIS 2023"}
+    back = pd.read_csv(io.BytesIO(E.to_csv(out)), encoding="utf-8-sig")
+    assert back.loc[1, "name"] == "'=cmd|' /C calc'!A0" and pd.isna(back.loc[1, "n"])
+    assert E.table_export(df, edition="e", source="s", params={})["filters"].iloc[0] == "(none)"
+    assert "view_link" not in E.table_export(df, edition="e", source="s", params={})
+
+
+def test_table_export_keeps_a_per_row_edition_and_a_labelled_index():
+    df = pd.DataFrame({"edition": ["RIS 2023", "EIS 2023"], "source": ["u1", "u2"]},
+                      index=pd.Index(["PL", "RO"], name="country"))
+    out = E.table_export(df, edition="view", source="ours", params={})
+    assert list(out["country"]) == ["PL", "RO"] and list(out["edition"]) == ["RIS 2023", "EIS 2023"]
+    assert set(out["view_edition"]) == {"view"} and set(out["view_source"]) == {"ours"}
+
+
 @pytest.fixture(scope="module")
 def view(mirror):
     from data.model import Selection

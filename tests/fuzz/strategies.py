@@ -1,7 +1,7 @@
 """Hypothesis strategies for hostile query strings, and the page list, derived from the code.
 
 Parameter names come from ``components.state`` (``PARAMS``, ``MULTI``, ``RESERVED``) and the
-pages (with their URL paths) from the ``st.Page(...)`` calls in ``app.py``, so a parameter or a
+pages (with their URL paths) from the ``st.Page(...)`` calls in ``components/routes.py``, so a parameter or a
 page added there is fuzzed without touching this file. Used by the pure, AppTest and protocol
 level fuzz tests and by ``bench/bench_fuzz.py`` (the long run).
 """
@@ -31,8 +31,8 @@ PAYLOADS = [
 WRONG_TYPES = ["-1", "1.0", "01", "+2", " 2", "2 ", "1,2", "two", "", "0", "1", "7", "99", "2019", "1999", "yes"]
 
 
-def pages(app: Path = REPO_ROOT / "app.py") -> list[dict]:
-    """Every ``st.Page`` in app.py (AST, no import): script, declared url_path (its script hash is
+def pages(app: Path = REPO_ROOT / "components" / "routes.py") -> list[dict]:
+    """Every ``st.Page`` of the router (AST, no import): script, declared url_path (its script hash is
     calc_hash(url_path)), path (what a browser asks for: "" for the default page, served at the root),
     title, default, id (a readable test id)."""
     out = []

@@ -48,3 +48,14 @@ def texts(at: AppTest) -> str:
 
 def view(at: AppTest) -> S.ViewState:
     return at.session_state["view_state"]
+
+
+def open_popovers(at: AppTest) -> AppTest:
+    """Open every popover of the page (downloads, stories: lazy, closed they hold nothing), as a
+    user clicking each one would, and rerun."""
+    keys = [k for k in at.session_state._state.filtered_state if str(k).startswith("pop_")]
+    for k in keys:
+        at.session_state[k] = True
+    at.run()
+    assert not at.exception, at.exception
+    return at

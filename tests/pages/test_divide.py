@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from components import state as S
 from data import divide, gaps, links, model, scope
 from data import divide_captions as captions
-from tests.pages.support import open_app, texts, to_entrypoint, view
+from tests.pages.support import open_app, open_popovers, texts, to_entrypoint, view
 
 pytestmark = pytest.mark.usefixtures("mirror")
 
@@ -43,7 +43,11 @@ def test_default_view_renders_every_section():
     assert len(charts(at)) == 14
     assert "known for 237 of 242 regions" in t and "widening status of the region's country" in t
     g = gaps.gap_lists(eu)
-    assert len(_table_downloads(at)) == (len(g.bridging) > 0) + (len(g.left_out) > 0)
+    assert not at.get("download_button")  # download popovers are lazy: closed, they cost a run nothing
+    open_popovers(at)
+    keys = {b.key for b in _table_downloads(at)}
+    assert ("dl_bridging_csv" in keys, "dl_left_out_csv" in keys) == (len(g.bridging) > 0, len(g.left_out) > 0)
+    assert {"dl_shares_csv", "dl_shares_xlsx", "dl_peers_csv", "dl_peers_xlsx"} <= keys  # every table downloads
     assert len(at.get("download_button")) - len(_table_downloads(at)) == 2 * len(charts(at))  # PNG + SVG each
     heads = [h.value for h in at.main.subheader]
     assert captions.gap_headings(g, 2)[0] in heads and captions.gap_headings(g, 2)[1] in heads
@@ -79,7 +83,7 @@ def test_type_filter_of_one_tier_is_not_read_as_zero_links():
     infos = " ".join(i.value for i in at.info)
     assert "one tier only" in infos  # no "bridging candidates" made of regions whose Tier 1 was filtered out
     assert "leaves out Tier 1" not in texts(at) and "leave out Tier 1" in texts(at)
-    assert not _table_downloads(at)
+    assert not _gap_downloads(open_popovers(at))
 
 
 def test_filters_that_select_no_initiative():
@@ -100,7 +104,7 @@ def test_filters_that_empty_the_data_say_so():
     infos = [i.value for i in at.info]
     assert sum("No NUTS 2 regions in scope match these filters" in i for i in infos) == 6
     assert any("no region matches the filters" in i for i in infos)
-    assert not _table_downloads(at)
+    assert not _gap_downloads(open_popovers(at))
     assert len(at.main.header) == N_SECTIONS  # every section still has its heading
 
 
@@ -159,3 +163,7 @@ def test_state_params_parse_and_encode():
 def _table_downloads(at) -> list:
     """Download buttons other than the chart images (PNG/SVG under every chart)."""
     return [b for b in at.get("download_button") if not str(b.key or "").startswith("dl_chart_")]
+
+
+def _gap_downloads(at) -> list:
+    return [b for b in _table_downloads(at) if str(b.key).startswith(("dl_bridging", "dl_left_out"))]

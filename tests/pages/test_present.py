@@ -6,7 +6,7 @@ import pytest
 
 from data import stories
 from data import upload as U
-from tests.pages.support import open_app, texts, view
+from tests.pages.support import open_app, open_popovers, texts, view
 from tests.pages.support import to_entrypoint as rerun
 
 pytestmark = pytest.mark.usefixtures("mirror")
@@ -25,6 +25,18 @@ def test_presentation_mode_compact_header_and_high_contrast():
 
     assert theme.HIGH_CONTRAST_PROFILE["Both tiers"] in _html(at)  # legend drawn in the high-contrast palette
     assert dict(at.query_params) == {"present": "1"}
+
+
+def test_story_menu_opens_on_demand_and_starts_a_story():
+    at = open_app()
+    starts = lambda: [b for b in at.button if str(b.key).startswith("story_start_")]  # noqa: E731
+    assert not starts()  # closed: the menu costs a run one button
+    open_popovers(at)
+    assert sorted(b.key for b in starts()) == sorted(f"story_start_{sid}" for sid in stories.load())
+    assert any(b.key == "present_toggle" for b in at.button)
+    first = next(iter(stories.load()))
+    next(b for b in starts() if b.key == f"story_start_{first}").click().run()
+    assert view(at).story == first and view(at).step == 1
 
 
 def test_story_link_opens_its_step_and_next_moves_on():

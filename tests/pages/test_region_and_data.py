@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.pages.support import open_app
+from tests.pages.support import open_app, open_popovers
 
 pytestmark = pytest.mark.usefixtures("mirror")
 
@@ -38,3 +38,20 @@ def test_data_page_reports_join_rate_and_sources():
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Joined to NUTS 2021"] == "100.0%"
     assert "© EuroGeographics for the administrative boundaries" in "\n".join(m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize(("page", "params"), [
+    ("pages/region_profile.py", {"region": "PL91"}),
+    ("pages/data_coverage.py", {}),
+    ("pages/initiative_profile.py", {"init": "ipcei_hy2tech"}),
+    ("pages/value_chain_network.py", {"chain": "hydrogen"}),
+    ("pages/connection_finder.py", {"region": "ES24"}),
+])
+def test_every_table_downloads_as_csv_and_xlsx(page, params):
+    at = open_popovers(open_app(page, **params))
+    tables = at.dataframe
+    buttons = [b for b in at.get("download_button") if str(b.key or "").startswith("dl_")
+               and not str(b.key).startswith("dl_chart_")]
+    csv = [b for b in buttons if b.key.endswith("_csv")]
+    xlsx = [b for b in buttons if b.key.endswith("_xlsx")]
+    assert len(tables) >= 2 and len(csv) == len(xlsx) == len(tables), (page, len(tables), len(csv))
