@@ -185,11 +185,15 @@ def one_session_reruns(base: str, pids: list[int], n: int = 30) -> tuple[list[fl
     return asyncio.run(main())
 
 
+REPLICA_URLS: list[str] = []  # the replicas of the stack ours() started last
+
+
 @contextlib.contextmanager
 def ours(extra: list[str] | None = None, env: dict[str, str] | None = None, replicas: int = 1, nginx: bool = False):
     from deploy.serve import Stack
 
     with Stack(replicas=replicas, nginx=nginx, env={**ENV, **(env or {})}, extra=extra) as stack:
+        REPLICA_URLS[:] = [r.url for r in stack.replicas]
         yield stack.url, [r.proc.pid for r in stack.replicas]
 
 
@@ -409,6 +413,8 @@ def part_nginx(rows: list, notes: list, n: int) -> None:
     res = {}
     for k in (1, 2):
         with ours(replicas=k, nginx=True) as (base, pids):
+            for url in REPLICA_URLS:  # one visit to each replica settles it (nginx spreads new visitors at random)
+                room(url, 1, False, pids)
             room(base, 1, False, pids)
             res[k] = room(base, n, False, pids)
         print(f"[nginx] {k} replica(s) done, load {load()}", flush=True)
