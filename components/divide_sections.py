@@ -83,6 +83,12 @@ def intro(p: Page) -> Page:
     return p
 
 
+def _chart_key(*parts) -> tuple:
+    """What a Divide chart shows: its name and the whole view (every URL parameter), so its
+    Vega-Lite spec is built once per view and process (:func:`components.charts.render`)."""
+    return ("divide", *parts, tuple(sorted(state.encode(state.current()).items())))
+
+
 def _guard(p: Page, need_both: bool = False) -> bool:
     if p.table.empty:
         st.info(p.empty_text, icon=INFO)
@@ -114,11 +120,13 @@ def by_group(p: Page) -> None:
     left, right = st.columns(2)
     label = state.DIVIDE_LINKS[p.rule]
     with left:
-        charts.render(group_charts.group_tier_chart(shares, f"{p.unit[0].upper()}{p.unit[1:]} with at least one link",
-                                                    label, p.unit), cap)
+        charts.render(lambda: group_charts.group_tier_chart(
+            shares, f"{p.unit[0].upper()}{p.unit[1:]} with at least one link", label, p.unit), cap,
+            key=_chart_key("group tiers"))
     with right:
         if p.both_tiers:
-            charts.render(group_charts.group_profile_chart(shares, "Tier profile of each group", label, p.unit), cap)
+            charts.render(lambda: group_charts.group_profile_chart(shares, "Tier profile of each group", label, p.unit),
+                          cap, key=_chart_key("group profile"))
         else:
             st.info("The filters select initiatives of one tier only, so the profile (both / one / neither) "
                     "is not computed.", icon=INFO)
@@ -157,7 +165,8 @@ def by_context(p: Page) -> None:
                 continue
             shares = divide.group_shares(t, gcol, p.rule, p.tiers, groups=groups, no_group=unknown)
             full = f"{cap} {links.rule_text(p.rule)}"
-            charts.render(group_charts.group_tier_chart(shares, title, state.DIVIDE_LINKS[p.rule], p.unit), full)
+            charts.render(lambda shares=shares, title=title: group_charts.group_tier_chart(
+                shares, title, state.DIVIDE_LINKS[p.rule], p.unit), full, key=_chart_key("context", gcol))
             st.caption(cap)
 
 
@@ -180,7 +189,8 @@ def countries(p: Page) -> None:
                     st.info("The filters leave out the instruments this chart needs (IPCEIs or Tier 2 initiatives).",
                             icon=INFO)
                     continue
-                charts.render(scatter_charts.divide_scatter(t, x, y, divide.fit(t[x], t[y]), xt, yt, title), cap)
+                charts.render(lambda x=x, y=y, xt=xt, yt=yt, title=title: scatter_charts.divide_scatter(
+                    t, x, y, divide.fit(t[x], t[y]), xt, yt, title), cap, key=_chart_key("country", x, y))
     with side:
         st.markdown("**Member states in no IPCEI**")
         st.markdown(captions.caption_no_ipcei(cd))
@@ -203,9 +213,9 @@ def regions(p: Page) -> None:
                 st.info(f"Too few regions with a score and varying Tier {tier} links for a fit ({sc.fit.n}).",
                         icon=INFO)
             else:
-                charts.render(scatter_charts.region_scatter_chart(
+                charts.render(lambda sc=sc, tier=tier: scatter_charts.region_scatter_chart(
                     sc, "Regional Innovation Index 2023 (RIS 2023)", f"Tier {tier} initiatives linked",
-                    f"Tier {tier} links by regional innovation score"), cap)
+                    f"Tier {tier} links by regional innovation score"), cap, key=_chart_key("regions", tier))
             st.caption(cap)
 
 
@@ -222,7 +232,7 @@ def concentrated(p: Page) -> None:
         return
     left, right = st.columns([3, 2])
     with left:
-        charts.render(conc_charts.lorenz_chart(cons, p.unit), cap)
+        charts.render(lambda: conc_charts.lorenz_chart(cons, p.unit), cap, key=_chart_key("lorenz"))
     with right:
         for c in cons:
             st.markdown(f"**Tier {c.tier}** · {state.DIVIDE_LINKS[p.rule].lower()}")
@@ -294,7 +304,8 @@ def barrier_divide(p: Page) -> None:
             sep = barriers.separation(ind, ua, ub)
             cap = barriers.caption_separation(sep, a, b, edition) + " " + note
             if sep["effect"].notna().any():
-                charts.render(barrier_charts.separation_chart(sep, a, b, title), cap)
+                charts.render(lambda sep=sep, a=a, b=b, title=title: barrier_charts.separation_chart(sep, a, b, title),
+                              cap, key=_chart_key("barriers", a))
             else:
                 st.info(f"Too few RIS units on each side for this selection ({len(ua)} and {len(ub)}).", icon=INFO)
             st.caption(cap)
@@ -330,9 +341,10 @@ def peer_comparison(p: Page, g: gaps.GapLists) -> None:
         return
     long = peers.peers_long(table)
     cap = peers.caption_peers(table)
-    charts.render(peer_charts.peer_scores_chart(long, [peers.PEER_MEASURES[k][0] for k in ("rii", "sii", "gerd")]),
-                  cap, width="content")
-    charts.render(peer_charts.peer_participation_chart(long), cap)
+    measures = [peers.PEER_MEASURES[k][0] for k in ("rii", "sii", "gerd")]
+    charts.render(lambda: peer_charts.peer_scores_chart(long, measures), cap, width="content",
+                  key=_chart_key("peer scores", *chosen))
+    charts.render(lambda: peer_charts.peer_participation_chart(long), cap, key=_chart_key("peer links", *chosen))
     st.caption(cap)
     with st.expander("Table: peers side by side"):
         downloads.table(table, "divide peers", key="dl_peers", edition=EDITION, source=SOURCE, hide_index=True)

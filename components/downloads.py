@@ -64,19 +64,14 @@ def theme_level(level: int) -> str:
     return {0: "nuts0", 1: "nuts1", 2: "nuts2", 3: "nuts3"}[level]
 
 
-def chart_downloads(chart, name: str, source: str, identity: str = "") -> None:
-    """PNG and SVG of an altair chart, with its source line (built by vl-convert on click).
-    ``identity`` (the chart's title and caption) keys the popover: unique on a page."""
+def chart_downloads(spec: dict, name: str, source: str, identity: str = "") -> None:
+    """PNG and SVG of a chart's Vega-Lite ``spec``, with its source line (built by vl-convert on
+    click). ``identity`` (the chart's caption) and ``name`` (its title) key the popover."""
     import hashlib
 
     key = "dl_chart_" + hashlib.sha1(f"{name}\n{identity}".encode()).hexdigest()[:12]
     pop = popover.lazy("Chart image", f"pop_{key}")
     if pop is None:
-        return
-    try:
-        spec = chart.to_dict()
-    except Exception:  # a chart altair cannot serialise offers no image, the page stays up
-        pop.caption("This chart cannot be exported as an image.")
         return
     params = S.encode(S.current())
     with pop:

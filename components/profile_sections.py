@@ -70,7 +70,7 @@ def rii_and_links(s: state.ViewState) -> None:
         else:
             cap = (f"RIS 2023 database, index EU27 2016 = 100; values of {', '.join(sorted(set(series['from'])))}; "
                    f"2016 {series['RII'].iloc[0]:.1f}, {int(series['year'].iloc[-1])} {series['RII'].iloc[-1]:.1f}.")
-            charts.render(profile_charts.rii_line(series), cap)
+            charts.render(lambda: profile_charts.rii_line(series), cap, key=("profile rii", s.region))
             st.caption(cap)
     with right:
         st.subheader("Initiatives linked to this region")
@@ -127,8 +127,8 @@ def barrier_profile(s: state.ViewState) -> None:
     if p.weaknesses:
         st.markdown(f"**Weakest relative to its group:** {', '.join(p.weaknesses)}  \n"
                     f"**Strongest relative to its group:** {', '.join(p.strengths)}")
-    charts.render(barrier_charts.profile_chart(p.table, f"Indicator scores {p.year}, weakest relative to the "
-                                               f"group first"), cap)
+    title = f"Indicator scores {p.year}, weakest relative to the group first"
+    charts.render(lambda: barrier_charts.profile_chart(p.table, title), cap, key=("profile barriers", s.region))
     st.caption(cap)
     with st.expander("Table: every indicator, 2016–2023"):
         for key, name, df in (("dl_ind_series", "indicators 2016-2023", barriers.series(ind, unit)),

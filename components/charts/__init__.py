@@ -10,6 +10,7 @@ from __future__ import annotations
 import altair as alt
 
 from components import theme
+from data import cache
 
 FONT = theme.CHART_FONT
 TITLE = theme.CHART_TITLE
@@ -35,20 +36,39 @@ CHART_SOURCE = ("Innovation Everywhere: participation compiled from public sourc
                 "innovation scores RIS 2023 / EIS 2023, © European Union")
 
 
-def render(chart: alt.TopLevelMixin, alt_text: str, width: str = "stretch", source: str = CHART_SOURCE) -> None:
-    """Draw a styled chart with its alt text, and PNG / SVG downloads carrying its source line."""
+def render(chart, alt_text: str, width: str = "stretch", source: str = CHART_SOURCE,
+           key: tuple | None = None) -> None:
+    """Draw a styled chart with its alt text, and PNG / SVG downloads carrying its source line.
+
+    ``chart`` is an altair chart or, with ``key``, a function that builds one: then the chart is
+    built and turned into its Vega-Lite spec once per key and process (altair's construction,
+    copies and schema validation were most of the Divide page's run time). The key must name
+    everything the chart shows; the Divide page passes the view's URL parameters."""
+    import copy
+
     import streamlit as st
 
-    styled = style(with_alt(chart, alt_text))
-    st.altair_chart(styled, width=width)
     from components import downloads
 
-    downloads.chart_downloads(styled, _title(styled) or "chart", source, identity=alt_text)
+    spec = _styled_spec(chart, alt_text) if key is None else _cached_spec(key, alt_text, _build=chart)
+    st.vega_lite_chart(copy.deepcopy(spec), width=width)  # Streamlit edits the spec it is given
+    downloads.chart_downloads(spec, _title(spec) or "chart", source, identity=alt_text)
 
 
-def _title(chart: alt.TopLevelMixin) -> str:
-    t = getattr(chart, "title", None)
-    t = getattr(t, "text", t)
+def _styled_spec(chart: alt.TopLevelMixin, alt_text: str) -> dict:
+    return style(with_alt(chart, alt_text)).to_dict()
+
+
+@cache.resource(max_entries=1024)
+def _cached_spec(key: tuple, alt_text: str, _build) -> dict:
+    """The spec of ``_build()``, once per key and alt text (``_build`` is not part of the key)."""
+    return _styled_spec(_build(), alt_text)
+
+
+def _title(chart) -> str:
+    """The chart's title text, from an altair chart or a Vega-Lite spec."""
+    t = chart.get("title") if isinstance(chart, dict) else getattr(chart, "title", None)
+    t = t.get("text") if isinstance(t, dict) else getattr(t, "text", t)
     return t if isinstance(t, str) else ""
 
 
