@@ -16,7 +16,7 @@ if not (s.present and story_nav.active()):  # a presented story shows its own he
     with st.container(key="ie-head"):
         head, tools = st.columns([3, 2], vertical_alignment="center")
         (head.subheader if s.present else head.title)("Where EU industrial innovation support lands")
-        with tools, st.container(horizontal=True, horizontal_alignment="right", wrap=False):
+        with tools, st.container(horizontal=True, horizontal_alignment="right", wrap=True):  # never clipped
             share.render("Link")
             story_nav.render_menu()
             downloads.map_downloads(view, s.level, share.current_url())
