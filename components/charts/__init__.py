@@ -56,7 +56,22 @@ def render(chart, alt_text: str, width: str = "stretch", source: str = CHART_SOU
 
 
 def _styled_spec(chart: alt.TopLevelMixin, alt_text: str) -> dict:
-    return style(with_alt(chart, alt_text)).to_dict()
+    """``style(with_alt(chart, alt_text)).to_dict()`` for less: the style and the alt text are
+    merged into the spec dict (each altair ``configure_*``/``properties`` call deep-copies and
+    validates the whole chart), and the spec is not validated here. The page tests validate every
+    spec they render (tests/pages/support.py), and tests/components/test_charts.py checks that
+    this equals the altair way."""
+    spec = chart.to_dict(validate=False)
+    spec["config"] = {**spec.get("config", {}), **_style_config()}  # as configure_*: each block replaced
+    if alt_text:
+        spec["description"] = alt_text[:1000]
+    return spec
+
+
+@cache.resource
+def _style_config() -> dict:
+    """The ``config`` block that :func:`style` adds."""
+    return style(alt.Chart().mark_point()).to_dict(validate=False)["config"]
 
 
 @cache.resource(max_entries=1024)

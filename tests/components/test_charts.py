@@ -49,3 +49,11 @@ def test_style_makes_every_text_projector_sized_and_alt_text_is_the_caption():
     assert cfg["title"]["fontSize"] > cfg["axis"]["labelFontSize"]
     assert charts._title(chart) == "Title"
     assert charts.with_alt(chart, "") is chart  # no caption, no empty description
+
+
+def test_the_fast_styled_spec_equals_the_altair_way():
+    layered = groups.group_tier_chart(_shares(), "T", "sub")  # bars + labels
+    for chart in (layered, groups.group_tier_chart(_shares(t1_counted=False), "x"),
+                  layered.configure_axis(grid=False).configure_view(stroke="#123")):  # a config of its own
+        for alt_text in ("Leaders 75 %.", ""):
+            assert charts._styled_spec(chart, alt_text) == charts.style(charts.with_alt(chart, alt_text)).to_dict()

@@ -59,3 +59,20 @@ def open_popovers(at: AppTest) -> AppTest:
     at.run()
     assert not at.exception, at.exception
     return at
+
+
+def assert_valid_charts(at: AppTest) -> None:
+    """Every chart on the page is a valid Vega-Lite spec (the app skips altair's validation at run
+    time, components/charts), and has alt text."""
+    import json
+
+    from altair.utils.schemapi import validate_jsonschema
+    from altair.vegalite.v6.schema import load_schema
+
+    schema = load_schema()
+    shown = at.get("vega_lite_chart")
+    assert shown, "no chart on the page"
+    for c in shown:
+        spec = json.loads(c.proto.spec)
+        validate_jsonschema(spec, schema)
+        assert spec.get("description"), "a chart without alt text"

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from components import state as S
 from data import divide, gaps, links, model, scope
 from data import divide_captions as captions
-from tests.pages.support import open_app, open_popovers, texts, to_entrypoint, view
+from tests.pages.support import assert_valid_charts, open_app, open_popovers, texts, to_entrypoint, view
 
 pytestmark = pytest.mark.usefixtures("mirror")
 
@@ -53,8 +53,10 @@ def test_default_view_renders_every_section():
     assert captions.gap_headings(g, 2)[0] in heads and captions.gap_headings(g, 2)[1] in heads
     cd = divide.country_divide()
     assert captions.caption_no_ipcei(cd) in t
-    # every chart carries its caption as alt text
+    # every chart carries its caption as alt text, and is a valid Vega-Lite spec (the app skips
+    # altair's validation at run time)
     assert all(json.loads(c.proto.spec).get("description") for c in charts(at))
+    assert_valid_charts(at)
     assert not at.info  # nothing is empty by default
 
 
@@ -66,6 +68,7 @@ def test_country_filter_poland():
     assert "The country filter highlights PL" in t
     assert "region with the lowest RII 2023" in t or "bridging candidate" in t or "left-out region" in t
     assert len(charts(at)) >= 8
+    assert_valid_charts(at)
 
 
 def test_hydrogen_tier1_explains_what_is_not_computed():

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from data import barriers, links
-from tests.pages.support import open_app, texts
+from tests.pages.support import assert_valid_charts, open_app, texts
 
 pytestmark = pytest.mark.usefixtures("mirror")
 
@@ -26,6 +26,7 @@ def test_barriers_name_strengths_and_weaknesses():
     specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
     assert len(specs) == 2 and all(s.get("description") for s in specs)  # RII line + barrier chart
     assert "Weakest relative to its group" in specs[1]["description"]
+    assert_valid_charts(at)
 
 
 def test_region_read_through_its_parent_unit_says_so():
