@@ -27,7 +27,7 @@ def map_source(view) -> str:
 
 def _notes(view, params: dict[str, str], link: str) -> dict[str, str]:
     return {"view": view.title, "unit": view.unit, "edition": view.edition, "source": map_source(view),
-            "coverage": view.coverage, "filters": "&".join(f"{k}={v}" for k, v in sorted(params.items())),
+            "coverage": view.coverage, "filters": E.filter_text(params),
             "link": link, "attribution": E.ATTRIBUTION}
 
 
@@ -46,12 +46,7 @@ def map_downloads(view, level: int, link: str = "") -> None:
         return
     with pop:
         st.caption("Exactly this view: its regions, values, classes, filters, edition and source.")
-        st.download_button("Table (CSV)", lambda: E.to_csv(table()), E.filename(name, params, "csv"),
-                           "text/csv", key="dl_csv", on_click="ignore", icon=":material/table:")
-        st.download_button("Table (Excel)", lambda: E.to_xlsx(table(), "map", _notes(view, params, link)),
-                           E.filename(name, params, "xlsx"),
-                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                           key="dl_xlsx", on_click="ignore", icon=":material/grid_on:")
+        _table_buttons(table, name, params, "dl", "map", _notes(view, params, link))
         st.download_button("Map image (PNG)", lambda: E.figure_bytes(figure(), "png"),
                            E.filename(name, params, "png"), "image/png", key="dl_png", on_click="ignore",
                            icon=":material/image:")
@@ -106,9 +101,13 @@ def table_downloads(df, name: str, *, key: str, edition: str, source: str) -> No
     notes = {"view": name, "edition": edition, "source": source, "filters": E.filter_text(params), "link": link}
     with pop:
         st.caption("These rows and columns, with the filters, edition and source of the view.")
-        st.download_button("Table (CSV)", lambda: E.to_csv(frame()), E.filename(name, params, "csv"), "text/csv",
-                           key=f"{key}_csv", on_click="ignore", icon=":material/table:")
-        st.download_button("Table (Excel)", lambda: E.to_xlsx(frame(), "table", notes),
-                           E.filename(name, params, "xlsx"),
-                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                           key=f"{key}_xlsx", on_click="ignore", icon=":material/grid_on:")
+        _table_buttons(frame, name, params, key, "table", notes)
+
+
+def _table_buttons(frame, name: str, params: dict[str, str], key: str, sheet: str, notes: dict[str, str]) -> None:
+    """"Table (CSV)" and "Table (Excel)" of ``frame()`` (built on click), keys ``<key>_csv`` / ``_xlsx``."""
+    st.download_button("Table (CSV)", lambda: E.to_csv(frame()), E.filename(name, params, "csv"), "text/csv",
+                       key=f"{key}_csv", on_click="ignore", icon=":material/table:")
+    st.download_button("Table (Excel)", lambda: E.to_xlsx(frame(), sheet, notes), E.filename(name, params, "xlsx"),
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       key=f"{key}_xlsx", on_click="ignore", icon=":material/grid_on:")
