@@ -25,7 +25,7 @@ def current_url(page_path: str | None = None, state: S.ViewState | None = None) 
     return urlunsplit((parts.scheme, parts.netloc, path, qs.lstrip("?"), ""))
 
 
-def render(label: str = "Copy link to this view") -> None:
+def render(label: str = "Link") -> None:
     with st.popover(label, icon=":material/link:"):
         st.caption("Anyone opening this link sees exactly this view.")
         st.code(current_url(), language=None, wrap_lines=True)

@@ -17,7 +17,7 @@ if not (s.present and story_nav.active()):  # a presented story shows its own he
         head, tools = st.columns([3, 2], vertical_alignment="center")
         (head.subheader if s.present else head.title)("Where EU industrial innovation support lands")
         with tools, st.container(horizontal=True, horizontal_alignment="right", wrap=True):  # never clipped
-            share.render("Link")
+            share.render()
             story_nav.render_menu()
             downloads.map_downloads(view, s.level, share.current_url())
 story_nav.render_bar(view)
