@@ -8,6 +8,7 @@ import streamlit as st
 from components import errors, filter_bar, present, routes, search_box, state, story_nav, userdata
 from components.text import md
 from data.shared import settle, warm
+from deploy.tcp import nodelay_this_server
 
 # An emoji favicon is drawn from a data: URL. Without page_icon Streamlit shows the current page's
 # :material/...: icon, which the browser fetches from fonts.gstatic.com (breaks "no CDN").
@@ -15,6 +16,7 @@ _present = st.query_params.get("present") == "1"
 st.set_page_config(page_title="Innovation Everywhere", page_icon="🗺️", layout="wide",
                    initial_sidebar_state="collapsed" if _present or state.embedded() else "auto")
 warm()  # once per process: heavy loading, static files (deploy/serve.py runs it before listening)
+nodelay_this_server()  # once per process: Nagle off for the connections that follow (deploy/tcp.py)
 page = st.navigation(routes.pages())
 degraded = st.empty()  # filled after the page ran: committed tables that are missing or broken
 try:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from components import popover
 from components import state as S
 from components.text import isolate, md
 from data import cache, geodata, scores, tables, vocab
@@ -78,8 +79,23 @@ def draw_filters() -> None:
                  placeholder="All value chains")
     state_widget(st.sidebar.segmented_control, "tier", "w_tier", label="Tier", options=list(S.TIERS),
                  format_func={"both": "Both tiers", "1": "Tier 1", "2": "Tier 2"}.get, required=True)
-    with st.sidebar.expander("More filters", expanded=bool(
-            S.current().ecosystems or S.current().types or S.current().initiatives or S.current().groups)):
+    cur = S.current()
+    more = popover.lazy_expander("More filters", "pop_more_filters", where=st.sidebar,
+                                 reveal=cur.ecosystems + cur.types + cur.initiatives + cur.groups)
+    if more is not None:  # collapsed: its four lists cost a run nothing (the initiatives list is 8 KB)
+        _draw_more_filters(more, o)
+    state_widget(st.sidebar.toggle, "scope", "w_scope", lambda v: v == "all", lambda on: "all" if on else "eu",
+                 label="Include EEA/EFTA and candidate countries",
+                 help="Off (default): only the 27 EU member states are analysed; regions of other NUTS countries are "
+                      "drawn as “Outside the scope” and not counted. On: every NUTS country is counted.")
+    if not S.current().selection().is_default():
+        st.sidebar.button("Clear filters", on_click=lambda: S.update(
+            countries=(), chains=(), ecosystems=(), tier="both", types=(), initiatives=(), groups=(),
+            scope="eu"))
+
+
+def _draw_more_filters(more, o: Options) -> None:
+    with more:
         state_widget(st.multiselect, "ecosystems", "w_eco", list, _tuple, label="Industrial ecosystems",
                      options=list(o.ecosystem_labels), format_func=o.ecosystem_labels.get,
                      placeholder="All ecosystems")
@@ -94,14 +110,6 @@ def draw_filters() -> None:
         state_widget(st.multiselect, "groups", "w_group", list, _tuple,
                      label="RIS 2023 performance group (regions)", options=list(S.GROUP_SLUGS),
                      format_func=S.GROUP_SLUGS.get, placeholder="All groups")
-    state_widget(st.sidebar.toggle, "scope", "w_scope", lambda v: v == "all", lambda on: "all" if on else "eu",
-                 label="Include EEA/EFTA and candidate countries",
-                 help="Off (default): only the 27 EU member states are analysed; regions of other NUTS countries are "
-                      "drawn as “Outside the scope” and not counted. On: every NUTS country is counted.")
-    if not S.current().selection().is_default():
-        st.sidebar.button("Clear filters", on_click=lambda: S.update(
-            countries=(), chains=(), ecosystems=(), tier="both", types=(), initiatives=(), groups=(),
-            scope="eu"))
 
 
 def draw_level() -> None:

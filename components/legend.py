@@ -31,8 +31,8 @@ def legend_html(view: MapView) -> str:
 
 
 def render(view: MapView) -> None:
-    st.html(f'<div class="ie-legend-title"><b>{html.escape(view.title)}</b></div>')  # uploaded names stay text
-    st.html(legend_html(view))
+    # one element: the title (escaped, uploaded names stay text) and the classes
+    st.html(f'<div class="ie-legend-title"><b>{html.escape(view.title)}</b></div>' + legend_html(view))
     if view.eu_reference is not None:
         st.caption(f"EU reference: **{view.eu_reference:,.2f}** ({view.edition}).")
     if view.classes.note:

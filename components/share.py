@@ -6,6 +6,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import streamlit as st
 
+from components import popover
 from components import state as S
 
 
@@ -26,6 +27,9 @@ def current_url(page_path: str | None = None, state: S.ViewState | None = None) 
 
 
 def render(label: str = "Link") -> None:
-    with st.popover(label, icon=":material/link:"):
-        st.caption("Anyone opening this link sees exactly this view.")
-        st.code(current_url(), language=None, wrap_lines=True)
+    """A "Link" popover with this view's URL, drawn when it is opened (components/popover.py)."""
+    pop = popover.lazy(label, "pop_share", icon=":material/link:")
+    if pop is not None:
+        with pop:
+            st.caption("Anyone opening this link sees exactly this view.")
+            st.code(current_url(), language=None, wrap_lines=True)

@@ -28,6 +28,11 @@ def main(argv: list[str]) -> None:
     print(f"deploy.replica: warm in {time.perf_counter() - t0:.1f} s: {took}", flush=True)
     from streamlit.web import cli
 
+    from deploy import tcp
+
+    if "--server.port" in argv:  # Nagle off before the first visitor connects (deploy/tcp.py)
+        tcp.nodelay_when_listening(int(argv[argv.index("--server.port") + 1]))
+
     sys.argv = ["streamlit", "run", str(REPO_ROOT / "app.py"), *argv]
     cli.main()
 

@@ -103,11 +103,26 @@ class Replica:
 
 
 def render_nginx(workdir: str, listen: str, upstreams: list[str], static_root: str) -> str:
-    """deploy/nginx.conf.template filled in; ``upstreams`` are "host:port" of the replicas."""
+    """deploy/nginx.conf.template filled in; ``upstreams`` are "host:port" of the replicas, each on
+    its own port (the port names the replica that answered a new visitor, see the template)."""
+    ports = [u.rsplit(":", 1)[1] for u in upstreams]
+    if len(set(ports)) != len(ports):
+        raise ValueError(f"give each replica its own port: {upstreams}")
+    routes = [f"r{i + 1}" for i in range(len(upstreams))]
+    fails = "max_fails=3 fail_timeout=10s"
+    blocks = ["    upstream streamlit {  # new visitors\n        least_conn;\n"
+              + "".join(f"        server {u} {fails};\n" for u in upstreams) + "        keepalive 32;\n    }"]
+    for route, u in zip(routes, upstreams, strict=True):
+        backups = "".join(f"        server {b} backup;\n" for b in upstreams if b != u)
+        blocks.append(f"    upstream ie_{route} {{\n        server {u} {fails};\n{backups}"
+                      "        keepalive 16;\n    }")
     text = TEMPLATE.read_text()
-    servers = "\n".join(f"        server {u} max_fails=3 fail_timeout=10s;" for u in upstreams)
-    for key, value in {"WORKDIR": workdir, "LISTEN": listen, "UPSTREAMS": servers, "STATIC_ROOT": static_root,
-                       "MIME_TYPES": "/etc/nginx/mime.types"}.items():
+    for key, value in {
+        "WORKDIR": workdir, "LISTEN": listen, "STATIC_ROOT": static_root, "MIME_TYPES": "/etc/nginx/mime.types",
+        "UPSTREAMS": "\n".join(blocks),
+        "ROUTE_BACKENDS": "\n".join(f"        {r} ie_{r};" for r in routes),
+        "ROUTE_ADDRS": "\n".join(f'        "~:{p}$" {r};' for r, p in zip(routes, ports, strict=True)),
+    }.items():
         text = text.replace("{{" + key + "}}", value)
     return text
 

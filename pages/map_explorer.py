@@ -34,11 +34,9 @@ with st.container(key="ie-body"):
     with left:
         height = theme.PRESENT_MAP_HEIGHT if s.present or embed else map_ui.MAP_HEIGHT
         clicked = map_ui.render(layer, s.level, tiles=s.tiles, height=height)
-        if view.rule and not embed:
-            st.caption(view.rule)
-        st.caption(map_ui.ATTRIBUTION)
-        if not s.present and not embed:
-            st.caption(summary_line())
+        # one caption (each line is a paragraph): what counts as a link, the attribution, coverage
+        notes = [view.rule if not embed else "", map_ui.ATTRIBUTION, summary_line() if not (s.present or embed) else ""]
+        st.caption("\n\n".join(n for n in notes if n))
     if clicked and clicked != s.region:
         s = state.update(region=clicked)
     with right:

@@ -79,3 +79,19 @@ def test_map_through_nginx_with_two_replicas(stack, browser):
         expect(heading).to_be_visible(timeout=30_000)
     finally:
         context.close()
+
+
+def _route_cookies(url: str, cookie: str = "") -> list[str]:
+    req = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    with urllib.request.urlopen(req, timeout=10) as r:
+        return [v.split(";")[0] for v in r.headers.get_all("Set-Cookie") or [] if v.startswith("ie_route=")]
+
+
+def test_new_visitors_are_spread_over_the_replicas_and_then_pinned(stack):
+    """A room arriving at once is split evenly (least_conn), each browser then stays on its replica."""
+    got = [_route_cookies(f"{stack.url}/_stcore/health") for _ in range(6)]
+    assert all(len(c) == 1 for c in got), got
+    routes = [c[0] for c in got]
+    assert sorted(set(routes)) == ["ie_route=r1", "ie_route=r2"] and routes.count("ie_route=r1") == 3, routes
+    assert _route_cookies(f"{stack.url}/_stcore/health", "ie_route=r2") == []  # pinned: no new cookie
+    assert _route_cookies(f"{stack.url}/_stcore/health", "ie_route=forged")  # unknown: routed as new

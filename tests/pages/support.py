@@ -50,6 +50,12 @@ def view(at: AppTest) -> S.ViewState:
     return at.session_state["view_state"]
 
 
+def open_more_filters(at: AppTest) -> AppTest:
+    """Open the sidebar's "More filters" (lazy: collapsed, its lists are not drawn), as a user would."""
+    at.session_state["pop_more_filters"] = True
+    return to_entrypoint(at)
+
+
 def open_popovers(at: AppTest) -> AppTest:
     """Open every popover of the page (downloads, stories: lazy, closed they hold nothing), as a
     user clicking each one would, and rerun."""

@@ -6,7 +6,7 @@ import pytest
 
 from components import state as S
 from data import scores
-from tests.pages.support import open_app, texts, view
+from tests.pages.support import open_app, open_more_filters, texts, view
 from tests.pages.support import to_entrypoint as rerun
 
 run = open_app
@@ -47,6 +47,8 @@ def test_newcomer_path_poland_hydrogen_two_interactions():
 )
 def test_each_multiselect_filter_updates_state_url_and_map(key, value, field, expected, param):
     at = run()
+    if key not in ("w_country", "w_chain"):
+        open_more_filters(at)
     at.sidebar.multiselect(key=key).set_value(value)
     rerun(at)
     assert not at.exception
@@ -173,3 +175,35 @@ def test_state_survives_page_switch():
 def test_region_deep_link_shows_side_panel():
     at = run(region="PL91")
     assert any("Warszawski stołeczny (PL91)" in s.value for s in at.subheader)
+
+
+MORE = ("w_eco", "w_type", "w_init", "w_group")
+
+
+def _sidebar_keys(at) -> set[str]:
+    return {w.key for w in at.sidebar.multiselect}
+
+
+def test_more_filters_are_drawn_only_while_open():
+    """Collapsed, "More filters" costs a run nothing (its four lists, the initiatives one ~8 KB, are
+    not built or sent); opened, they are there with the view's values."""
+    at = run()
+    assert not _sidebar_keys(at) & set(MORE)
+    assert [e.label for e in at.sidebar.expander] == ["More filters"]
+    open_more_filters(at)
+    assert set(MORE) <= _sidebar_keys(at)
+    assert at.sidebar.multiselect(key="w_init").value == []
+
+
+def test_a_link_with_a_more_filter_opens_them_and_a_user_can_collapse_them():
+    at = run(eco="health", group="emerging")
+    assert set(MORE) <= _sidebar_keys(at)  # a filter in force is never hidden
+    assert at.sidebar.multiselect(key="w_eco").value == ["health"]
+    assert at.sidebar.multiselect(key="w_group").value == ["emerging"]
+    at.session_state["pop_more_filters"] = False  # the user collapses it
+    rerun(at)
+    assert not _sidebar_keys(at) & set(MORE)
+    assert view(at).ecosystems == ("health",)  # collapsing hides the lists, the filters still apply
+    at.sidebar.multiselect(key="w_country").set_value(["PL"])
+    rerun(at)
+    assert not _sidebar_keys(at) & set(MORE)  # and it stays collapsed while the user works
