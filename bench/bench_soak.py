@@ -75,6 +75,8 @@ async def visitor(base: str, rng: random.Random, until: float, log: list[dict], 
                     opts = list(widgets[name].options)
                     if type(widgets[name]).__name__ == "MultiSelect":
                         value = rng.sample(opts, k=min(len(opts), rng.randint(0, 2)))
+                    elif type(widgets[name]).__name__ == "ButtonGroup":  # segmented control: the label
+                        value = [rng.choice(opts).content]
                     else:
                         value = rng.choice(opts)
                     what, r = f"set {name}", await s.set_widget(name, value)

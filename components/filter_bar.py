@@ -113,8 +113,8 @@ def _draw_more_filters(more, o: Options) -> None:
 
 
 def draw_level() -> None:
-    state_widget(st.sidebar.select_slider, "level", "w_level", label="Regions", options=list(S.LEVELS),
-                 format_func={0: "Countries", 1: "NUTS 1", 2: "NUTS 2", 3: "NUTS 3"}.get)
+    state_widget(st.sidebar.segmented_control, "level", "w_level", label="Regions", options=list(S.LEVELS),
+                 format_func={0: "Countries", 1: "NUTS 1", 2: "NUTS 2", 3: "NUTS 3"}.get, required=True)
 
 
 def draw_view_settings() -> None:

@@ -146,7 +146,7 @@ def test_mirror_removed_while_a_session_is_open(world):
     at = rerun(at)
     assert healthy(at)  # what the process has loaded (the warm-up loads every level) keeps working
     clear_caches()  # ... until it needs a file again (cache evicted, a new worker process)
-    at.select_slider(key="w_level").set_value(3)
+    at.button_group(key="w_level").set_value(3)
     at = rerun(at)
     msg = error_text(at)
     assert re.search(r"NUTS_(RG|LB)_\w+\.geojson", msg) and "INNOV_MIRROR" in msg and "Fix:" in msg, msg

@@ -116,7 +116,7 @@ def test_year_widget_for_ris_series():
 
 def test_level_widget():
     at = run()
-    at.sidebar.select_slider(key="w_level").set_value(0)
+    at.sidebar.button_group(key="w_level").set_value(0)
     rerun(at)
     assert at.query_params["level"] == "0"
     assert "countries (NUTS 0) shown" in texts(at)
