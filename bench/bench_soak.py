@@ -27,13 +27,22 @@ import time
 
 from _common import REPO_ROOT, machine
 
-from bench.bench_workshop import RssSampler, _pids_listening_on
+from bench.bench_workshop import RssSampler, _cpu_ticks, _pids_listening_on
 from tests.e2e.protocol import Session
 from tests.e2e.server import streamlit_server
 from tests.fuzz.strategies import pages
 
 FILTERS = ("Countries", "Value chains")  # multiselects in the shared filter bar
 VIEW = ("Regions", "Map shows")  # map view settings
+
+
+def _steal(ticks: list[tuple[float, int, int]], start: float, end: float) -> int | None:
+    """Share of CPU time the hypervisor took from this VM between two moments (/proc/stat samples)."""
+    inside = [t for t in ticks if start <= t[0] <= end]
+    if len(inside) < 2:
+        return None
+    (_, s0, t0), (_, s1, t1) = inside[0], inside[-1]
+    return round(100 * (s1 - s0) / max(1, t1 - t0))
 
 
 def p95(xs: list[float]) -> float | None:
@@ -56,7 +65,7 @@ async def visitor(base: str, rng: random.Random, until: float, log: list[dict], 
         async with Session(base, page=rng.choice(paths), timeout=120) as s:
             r = await s.run()
             log.append({"t": time.monotonic(), "what": "open", "s": r.seconds, "errors": r.errors,
-                        "exc": r.exceptions, "err": r.error_texts})
+                        "exc": r.exceptions, "err": r.error_texts, "path": s.page_name, "query": s.query})
             for _ in range(rng.randint(4, 10)):
                 if time.monotonic() >= until or r.status.startswith("closed"):
                     break
@@ -81,7 +90,8 @@ async def visitor(base: str, rng: random.Random, until: float, log: list[dict], 
                         value = rng.choice(opts)
                     what, r = f"set {name}", await s.set_widget(name, value)
                 log.append({"t": time.monotonic(), "what": what, "s": r.seconds, "errors": r.errors,
-                            "exc": r.exceptions, "err": r.error_texts})
+                            "exc": r.exceptions, "err": r.error_texts, "path": s.page_name,
+                            "query": r.query_string})
                 await asyncio.sleep(rng.uniform(*think))  # a person reading
 
 
@@ -110,10 +120,12 @@ def main() -> None:
         print(f"warm-up (every page once): {asyncio.run(warm_up()):.1f} s", flush=True)
         log: list[dict] = []
         rss: list[tuple[float, int]] = []
+        ticks: list[tuple[float, int, int]] = []
 
         async def sample(until: float) -> None:
             while time.monotonic() < until:
                 rss.append((time.monotonic(), sum(RssSampler.rss(q) for p in pids for q in RssSampler._tree(p))))
+                ticks.append((time.monotonic(), *_cpu_ticks()))
                 await asyncio.sleep(5)
 
         async def run() -> float:
@@ -146,6 +158,7 @@ def main() -> None:
     minutes = range(int(a.minutes + 0.999))
     res["p95_per_minute_s"] = [p95([e["s"] for e in log if m * 60 <= e["t"] - t0 < (m + 1) * 60]) for m in minutes]
     res["rss_per_minute_mb"] = [next((v / 1e6 for t, v in rss if t - t0 >= m * 60), None) for m in minutes]
+    res["cpu_steal_per_minute_pct"] = [_steal(ticks, t0 + m * 60, t0 + (m + 1) * 60) for m in minutes]
     samples = [x for e in log for x in e["exc"] + e["err"]][:5]
     for k, v in res.items():
         if isinstance(v, list) and v and all(isinstance(x, float) for x in v):

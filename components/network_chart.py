@@ -28,7 +28,7 @@ def chart(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.LayerChart:
     e = edge_frame(nodes, edges)
     axis = alt.Axis(labels=False, ticks=False, grid=False, domain=False, title=None)
     lines = alt.Chart(e).mark_rule(opacity=0.45).encode(
-        x=alt.X("x_a:Q", axis=axis), y=alt.Y("y_a:Q", axis=axis), x2="x_b:Q", y2="y_b:Q",
+        x=alt.X("x_a:Q", axis=axis), y=alt.Y("y_a:Q", axis=axis), x2=alt.X2("x_b:Q"), y2=alt.Y2("y_b:Q"),
         color=alt.Color("tier_class:N", scale=scale, title="Shared initiatives of",
                         legend=alt.Legend(orient="top")),
         strokeWidth=alt.StrokeWidth("weight:Q", scale=alt.Scale(range=[0.6, 6]), title="Shared initiatives"),
@@ -38,12 +38,13 @@ def chart(nodes: pd.DataFrame, edges: pd.DataFrame) -> alt.LayerChart:
     n = nodes.reset_index()
     n["label"] = n["name"].where(n["strength"].rank(ascending=False, method="first") <= LABELS, "")
     points = alt.Chart(n).mark_circle(stroke="#222222", strokeWidth=1, color="#ffffff", opacity=1).encode(
-        x="x:Q", y="y:Q", size=alt.Size("strength:Q", scale=alt.Scale(range=[30, 600]), legend=None),
+        x=alt.X("x:Q"), y=alt.Y("y:Q"), size=alt.Size("strength:Q", scale=alt.Scale(range=[30, 600]), legend=None),
         tooltip=[alt.Tooltip("name:N"), alt.Tooltip("place:N", title="code"), alt.Tooltip("partners:Q"),
                  alt.Tooltip("strength:Q"), alt.Tooltip("betweenness:Q", format=".3f"),
                  alt.Tooltip("initiatives:Q"), alt.Tooltip("chains:Q", title="value chains")],
     )
-    text = alt.Chart(n).mark_text(dy=-12, fontSize=13, color=theme.MUTED_TEXT).encode(x="x:Q", y="y:Q", text="label:N")
+    text = alt.Chart(n).mark_text(dy=-12, fontSize=13, color=theme.MUTED_TEXT).encode(
+        x=alt.X("x:Q"), y=alt.Y("y:Q"), text=alt.Text("label:N"))
     return (lines + points + text).properties(height=HEIGHT).configure_view(strokeWidth=0)\
         .configure_legend(labelFontSize=theme.CHART_FONT, titleFontSize=theme.CHART_FONT)
 

@@ -32,7 +32,7 @@ def profile_chart(table: pd.DataFrame, title: str) -> alt.LayerChart:
         x=alt.X("score:Q", title="score (EU27 in 2016 = 100)", scale=alt.Scale(zero=False, nice=True)),
         tooltip=[alt.Tooltip("indicator:N"), alt.Tooltip("reference:N"), alt.Tooltip("score:Q", format=".1f"),
                  alt.Tooltip("vs_group:Q", title="region minus group median", format="+.1f")])
-    rule = alt.Chart(pd.DataFrame({"x": [100.0]})).mark_rule(color="#bbbbbb", strokeDash=[3, 3]).encode(x="x:Q")
+    rule = alt.Chart(pd.DataFrame({"x": [100.0]})).mark_rule(color="#bbbbbb", strokeDash=[3, 3]).encode(x=alt.X("x:Q"))
     ticks = base.transform_filter(alt.datum.ref != "region").mark_tick(thickness=3, size=18).encode(color=colour)
     dots = base.transform_filter(alt.datum.ref == "region").mark_circle(size=150, opacity=1).encode(color=colour)
     return alt.layer(rule, ticks, dots).properties(title=title, height=alt.Step(24), width="container")

@@ -27,7 +27,7 @@ def lorenz_chart(cons: list[Concentration], unit: str) -> alt.LayerChart:
     diag = alt.Chart(pd.DataFrame({"units_share": [0.0, 1.0], "value_share": [0.0, 1.0],
                                    "what": ["perfect equality"] * 2})).mark_line(
         color="#777", strokeDash=[4, 4], strokeWidth=1.5).encode(
-        x="units_share:Q", y="value_share:Q", tooltip=[alt.Tooltip("what:N", title="line")])
+        x=alt.X("units_share:Q"), y=alt.Y("value_share:Q"), tooltip=[alt.Tooltip("what:N", title="line")])
     curves = alt.Chart(df).mark_line(strokeWidth=3).encode(
         x=alt.X("units_share:Q", axis=pct_axis(f"cumulative share of {unit}, fewest links first"),
                 scale=alt.Scale(domain=[0, 1])),

@@ -36,7 +36,7 @@ def group_tier_chart(shares: pd.DataFrame, title: str, subtitle: str = "", unit:
     bars = base.mark_bar().encode(color=alt.Color(
         "tier:N", scale=alt.Scale(domain=tiers, range=[theme.TIER_COLOURS[t] for t in tiers]),
         legend=alt.Legend(title=None)))
-    text = base.mark_text(align="left", dx=4, fontSize=FONT - 1).encode(text="label:N")
+    text = base.mark_text(align="left", dx=4, fontSize=FONT - 1).encode(text=alt.Text("label:N"))
     return (bars + text).properties(title=alt.TitleParams(title, subtitle=subtitle or alt.Undefined),
                                     height=alt.Step(26), width="container")
 

@@ -32,7 +32,7 @@ def peer_scores_chart(long: pd.DataFrame, measures: list[str], panel_width: int 
         bars = base.transform_filter("isValid(datum.value)").mark_bar(color=theme.SCORE_BAR).encode(
             x=alt.X("value:Q", title=short_unit, axis=alt.Axis(tickCount=3)))
         text = base.mark_text(align="left", dx=4, fontSize=FONT).encode(
-            x=alt.X("x:Q", title=short_unit), text="value_text:N",
+            x=alt.X("x:Q", title=short_unit), text=alt.Text("value_text:N"),
             color=alt.condition("isValid(datum.value)", alt.value("#222"), alt.value("#777")))
         panels.append(alt.layer(bars, text).properties(
             title=alt.TitleParams(peers.PEER_SHORT.get(measure, measure), fontSize=FONT + 1),
@@ -55,6 +55,6 @@ def peer_participation_chart(long: pd.DataFrame) -> alt.Chart:
     bars = base.mark_bar().encode(color=alt.Color(
         "measure:N", sort=labels, scale=alt.Scale(domain=labels, range=[theme.PARTICIPATION_COLOURS[c] for c in cols]),
         legend=alt.Legend(title=None, columns=2)))
-    text = base.mark_text(align="left", dx=3, fontSize=FONT - 1).encode(text="value_text:N")
+    text = base.mark_text(align="left", dx=3, fontSize=FONT - 1).encode(text=alt.Text("value_text:N"))
     return (bars + text).properties(title="Initiatives linked (filters applied)", height=alt.Step(19),
                                     width="container")

@@ -58,10 +58,11 @@ def divide_scatter(table: pd.DataFrame, x: str, y: str, fit: divide.Fit, x_title
                                                         else "other"))
            .reset_index())
     lab["label_pos"] = label_positions(lab[x], lab[y]) if len(lab) else []
-    lab_base = alt.Chart(lab).encode(x=f"{x}:Q", y=f"{y}:Q", tooltip=[alt.Tooltip("label:N", title="countries")])
+    lab_base = alt.Chart(lab).encode(x=alt.X(f"{x}:Q"), y=alt.Y(f"{y}:Q"),
+                                     tooltip=[alt.Tooltip("label:N", title="countries")])
     labels = [lab_base.transform_filter((alt.datum.selected == sel) & (alt.datum.label_pos == pos)).mark_text(
         align="left", dx=9 if sel == "other" else 12, dy=dy, fontSize=FONT - 1 if sel == "other" else FONT + 2,
-        fontWeight="normal" if sel == "other" else "bold").encode(text="label:N")
+        fontWeight="normal" if sel == "other" else "bold").encode(text=alt.Text("label:N"))
         for sel in ("other", "selected") for pos, dy in (("above", -7), ("below", 12))]
     layers = [points, *labels]
     if pd.notna(fit.slope) and len(df):
@@ -69,7 +70,7 @@ def divide_scatter(table: pd.DataFrame, x: str, y: str, fit: divide.Fit, x_title
         line = pd.DataFrame({x: [lo, hi], y: [fit.intercept + fit.slope * lo, fit.intercept + fit.slope * hi],
                              "fit": [f"y = {fit.slope:.3g}·x + {fit.intercept:.3g} ({fit.text()})"] * 2})
         layers.insert(0, alt.Chart(line).mark_line(color="#555", strokeDash=[6, 4], strokeWidth=2).encode(
-            x=f"{x}:Q", y=f"{y}:Q", tooltip=[alt.Tooltip("fit:N", title="least-squares line")]))
+            x=alt.X(f"{x}:Q"), y=alt.Y(f"{y}:Q"), tooltip=[alt.Tooltip("fit:N", title="least-squares line")]))
     return alt.layer(*layers).properties(
         title=alt.TitleParams(title, subtitle=[f"Pearson {fit.text()}" + (f", p = {fit.p:.2g}" if pd.notna(fit.p)
                                                                           else "")]),
@@ -95,7 +96,7 @@ def region_scatter_chart(sc: divide.RegionScatter, x_title: str, y_title: str, t
            .rename(columns={"code": "label"}))
     lab["pos"] = label_positions(lab["x"], lab["y"]) if len(lab) else []
     labels = [alt.Chart(lab).transform_filter(alt.datum.pos == pos).mark_text(
-        align="left", dx=8, dy=dy, fontSize=FONT - 1).encode(x="x:Q", y="y:Q", text="label:N")
+        align="left", dx=8, dy=dy, fontSize=FONT - 1).encode(x=alt.X("x:Q"), y=alt.Y("y:Q"), text=alt.Text("label:N"))
         for pos, dy in (("above", -8), ("below", 12))]
     layers = [points, *labels]
     f = sc.fit
@@ -104,6 +105,6 @@ def region_scatter_chart(sc: divide.RegionScatter, x_title: str, y_title: str, t
         line = pd.DataFrame({"x": [lo, hi], "y": [f.intercept + f.slope * lo, f.intercept + f.slope * hi],
                              "fit": [f"y = {f.slope:.3g}·x + {f.intercept:.3g} ({f.text()})"] * 2})
         layers.insert(0, alt.Chart(line).mark_line(color="#555", strokeDash=[6, 4], strokeWidth=2).encode(
-            x="x:Q", y="y:Q", tooltip=[alt.Tooltip("fit:N", title="least-squares line")]))
+            x=alt.X("x:Q"), y=alt.Y("y:Q"), tooltip=[alt.Tooltip("fit:N", title="least-squares line")]))
     return alt.layer(*layers).properties(title=alt.TitleParams(title, subtitle=[f"Pearson {f.full()}"]),
                                          height=380, width="container")
