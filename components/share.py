@@ -23,7 +23,7 @@ def current_url(page_path: str | None = None, state: S.ViewState | None = None) 
         path = f"{base}/{page_path}"
     if not parts.netloc:
         return f"{path or '/'}{qs}"
-    return urlunsplit((parts.scheme, parts.netloc, path, qs.lstrip("?"), ""))
+    return urlunsplit((parts.scheme, parts.netloc, path or "/", qs.lstrip("?"), ""))  # host/?q, not host?q
 
 
 def render(label: str = "Link") -> None:

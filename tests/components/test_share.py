@@ -20,6 +20,7 @@ def _host(monkeypatch, url: str | None) -> None:
     ("http://ws.example:8080/map?country=DE", "http://ws.example:8080/map?country=PL&chain=hydrogen"),
     ("https://h.example/apps/ie/divide", "https://h.example/apps/ie/divide?country=PL&chain=hydrogen"),
     (None, "/?country=PL&chain=hydrogen"),  # host unknown: a relative link
+    ("http://127.0.0.1:8501", "http://127.0.0.1:8501/?country=PL&chain=hydrogen"),  # the root, no path
 ])
 def test_link_is_the_state_on_the_host_opened(monkeypatch, opened, want):
     _host(monkeypatch, opened)
