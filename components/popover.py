@@ -30,7 +30,7 @@ def lazy_expander(label: str, key: str, reveal: tuple = (), where=None):
     story step) while it is collapsed, it opens, so a filter in force is never hidden; a user who
     collapses it afterwards keeps it collapsed."""
     _check(key)
-    seen = f"{key}__shown"
+    seen = f"shown_{key}"  # not a pop_ key: tests open every pop_ key (open_popovers)
     if reveal and st.session_state.get(seen) != reveal:
         st.session_state[key] = True
     st.session_state[seen] = reveal

@@ -307,6 +307,9 @@ def query_string(state: ViewState) -> str:
 
 # --- Streamlit glue -------------------------------------------------------------------------
 
+_DEFAULT = ViewState()
+_CHOICES = {"tier": TIERS, "level": LEVELS, "metric": METRICS, "scheme": SCHEMES, "k": K_RANGE, "scope": SCOPES,
+            "dgroup": DIVIDE_GROUPS, "dlinks": DIVIDE_LINKS, "nlevel": NETWORK_LEVELS}
 _KEY = "view_state"
 _NOTICES = "url_notices"
 _REJECTED = "url_rejected"
@@ -345,10 +348,24 @@ def notices() -> list[str]:
     return st.session_state.get(_NOTICES, [])
 
 
+def _invalid(field: str, value) -> bool:
+    """A value no widget offers: None for a field that is never None, or outside a fixed choice
+    list (no data needed: this runs in widget callbacks, before the page's error guard)."""
+    if value is None:
+        return getattr(_DEFAULT, field) is not None
+    choices = _CHOICES.get(field)
+    return choices is not None and value not in choices
+
+
 def update(**changes) -> ViewState:
+    """Apply a change from a widget or a click; a value outside the allow-list (e.g. the None a
+    required segmented control reports when its state was lost in a fast page switch) leaves the
+    field as it was, so a glitch never reaches the data layer as a traceback."""
     import streamlit as st
 
-    st.session_state[_KEY] = current().replace(**changes)
+    cur = current()
+    bad = {f: getattr(cur, f) for f, v in changes.items() if _invalid(f, v)}
+    st.session_state[_KEY] = cur.replace(**{**changes, **bad})
     st.session_state[_NOTICES] = []
     st.session_state[_REJECTED] = {}
     sync_url()  # now, not at the end of the run: a page may still stop early (st.stop)

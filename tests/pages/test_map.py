@@ -207,3 +207,15 @@ def test_a_link_with_a_more_filter_opens_them_and_a_user_can_collapse_them():
     at.sidebar.multiselect(key="w_country").set_value(["PL"])
     rerun(at)
     assert not _sidebar_keys(at) & set(MORE)  # and it stays collapsed while the user works
+
+
+@pytest.mark.parametrize(("key", "field", "kept"), [("w_tier", "tier", "1"), ("w_level", "level", 1)])
+def test_a_required_control_reporting_no_value_keeps_the_view(key, field, kept):
+    """A required segmented control reports None when its state was lost (a fast page switch, found
+    by the e2e upload test under load): the view keeps its value, no traceback."""
+    at = run(country="PL", **{"tier" if field == "tier" else "level": str(kept)})
+    at.sidebar.button_group(key=key).set_value(None)
+    rerun(at)
+    assert not at.exception
+    assert getattr(view(at), field) == kept
+    assert at.query_params["tier" if field == "tier" else "level"] == str(kept)
