@@ -19,11 +19,9 @@ import time
 
 from data import cache
 
-_DONE: set[int] = set()  # listening sockets already set, by inode (this module is the only writer)
-
 
 def _listeners(port: int | None):
-    """(inode, socket dup) of this process's listening TCP sockets on ``port`` (any when None)."""
+    """Socket dups of this process's listening TCP sockets on ``port`` (any when None)."""
     with contextlib.suppress(OSError):
         for name in os.listdir("/proc/self/fd"):
             fd = int(name)
@@ -34,8 +32,13 @@ def _listeners(port: int | None):
             if not target.startswith("socket:["):
                 continue
             try:
-                dup = socket.socket(fileno=os.dup(fd))
+                copy = os.dup(fd)
             except OSError:
+                continue
+            try:
+                dup = socket.socket(fileno=copy)
+            except OSError:
+                os.close(copy)
                 continue
             try:
                 ok = (dup.family in (socket.AF_INET, socket.AF_INET6) and dup.type == socket.SOCK_STREAM
@@ -44,7 +47,7 @@ def _listeners(port: int | None):
             except OSError:
                 ok = False
             if ok:
-                yield int(target[8:-1]), dup
+                yield dup
             else:
                 dup.close()
 
@@ -53,11 +56,10 @@ def nodelay_listeners(port: int | None = None) -> int:
     """Set TCP_NODELAY on the listening TCP sockets of this process (on ``port``, or all).
     Returns how many were newly set. Idempotent; a no-op where /proc is missing."""
     n = 0
-    for inode, dup in _listeners(port):
-        with dup:
-            if inode not in _DONE:
+    for dup in _listeners(port):
+        with dup:  # a dup shares the socket: the option is set on the listener itself
+            if not dup.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY):
                 dup.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-                _DONE.add(inode)
                 n += 1
     return n
 
