@@ -236,14 +236,19 @@ def ours(extra: list[str] | None = None, env: dict[str, str] | None = None, repl
 
 
 @contextlib.contextmanager
-def naive():
+def bench_app(script: str):
+    """`streamlit run bench/<script>` (the naive baseline, the floor app) with the app's config."""
     link = REPO_ROOT / "bench" / "static"
     if not link.exists():
-        link.symlink_to(Path("..") / "static")  # Leaflet for the naive app (bench/static -> static)
-    log = REPO_ROOT / "bench" / "results" / "naive_server.log"
+        link.symlink_to(Path("..") / "static")  # Leaflet and geometry for bench/ apps (bench/static -> static)
+    log = REPO_ROOT / "bench" / "results" / f"{Path(script).stem}_server.log"
     log.parent.mkdir(parents=True, exist_ok=True)
-    with streamlit_server("bench/naive_app.py", ENV, log_path=log) as base:
+    with streamlit_server(f"bench/{script}", ENV, log_path=log) as base:
         yield base, _pids_listening_on(base.rsplit(":", 1)[1])
+
+
+def naive():
+    return bench_app("naive_app.py")
 
 
 def _pids_listening_on(port: str) -> list[int]:
@@ -332,10 +337,12 @@ def part_gc(rows: list, notes: list, n: int) -> None:
     print(f"[gc] done, load {load()}", flush=True)
 
 
-def first_map_visits(targets: dict[str, str], visits: int) -> dict[str, list[float | None]]:
+def first_map_visits(targets: dict[str, str], visits: int, shell_only: tuple[str, ...] = ()
+                     ) -> dict[str, list[float | None]]:
     """Time to the first map path in a fresh browser context, for each target (name -> URL). The
     targets take turns, visit by visit, so the VM's changing CPU steal hits them alike. Keys
-    ``h1 <name>``: the Streamlit page shell (first <h1> visible)."""
+    ``h1 <name>``: the Streamlit page shell (first <h1> visible); targets in ``shell_only`` have
+    no map and are timed to their <h1> only."""
     from playwright.sync_api import sync_playwright
 
     out: dict[str, list[float | None]] = {q: [] for q in targets}
@@ -355,8 +362,9 @@ def first_map_visits(targets: dict[str, str], visits: int) -> dict[str, list[flo
                         page.goto(url, wait_until="commit")
                         page.locator("h1").first.wait_for(state="visible", timeout=60_000)
                         shell = time.perf_counter() - t0
-                        page.frame_locator(MAP_FRAME).locator("path.leaflet-interactive").first.wait_for(
-                            state="visible", timeout=60_000)
+                        if name not in shell_only:
+                            page.frame_locator(MAP_FRAME).locator("path.leaflet-interactive").first.wait_for(
+                                state="visible", timeout=60_000)
                         took = time.perf_counter() - t0
                     except Exception:
                         took = shell = None
@@ -374,8 +382,10 @@ def part_browser(rows: list, notes: list, visits: int) -> None:
     print(f"[browser] load {load()}", flush=True)
     views = {"/": "default view (EU, NUTS 2)", "/?country=PL": "a country view (PL, NUTS 2)",
              "/?level=3": "NUTS 3 (EU)"}
-    with ours() as (base, _), naive() as (nbase, _), steal(notes, "first map in Chromium"):
-        res = first_map_visits({"naive": nbase + "/", **{q: base + q for q in views}}, visits)
+    with ours() as (base, _), naive() as (nbase, _), bench_app("floor_app.py") as (fbase, _), \
+            steal(notes, "first map in Chromium"):
+        res = first_map_visits({"naive": nbase + "/", **{q: base + q for q in views}, "floor": fbase + "/",
+                                "floor shell": fbase + "/?shell=1"}, visits, shell_only=("floor shell",))
     nv = res["naive"]
     nmed = statistics.median([x for x in nv if x is not None]) if all(x is not None for x in nv) else None
     for q, label in views.items():
@@ -393,6 +403,14 @@ def part_browser(rows: list, notes: list, visits: int) -> None:
     rows.append(["  Streamlit page shell (<h1> visible), default view, median",
                  s_fmt(statistics.median(sh) if sh else None), s_fmt(statistics.median(nsh) if nsh else None),
                  "", "", ""])
+    # what the stack itself needs here (bench/floor_app.py), in the same rounds
+    fl, fsh = [x for x in res["floor"] if x], [x for x in res["floor shell"] if x]
+    rows.append(["  floor: a page with only a title and this map (bench/floor_app.py), first map, median",
+                 s_fmt(statistics.median(fl) if fl else None), "", "", "", ""])
+    rows.append(["  floor: Streamlit alone (only st.title), <h1> visible, median",
+                 s_fmt(statistics.median(fsh) if fsh else None), "", "", "", ""])
+    notes.append(f"floor app, first map: {[None if x is None else round(x * 1000) for x in res['floor']]} ms; "
+                 f"title only, <h1>: {[None if x is None else round(x * 1000) for x in res['floor shell']]} ms")
     print(f"[browser] done, load {load()}", flush=True)
 
 
