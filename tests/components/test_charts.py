@@ -57,3 +57,31 @@ def test_the_fast_styled_spec_equals_the_altair_way():
                   layered.configure_axis(grid=False).configure_view(stroke="#123")):  # a config of its own
         for alt_text in ("Leaders 75 %.", ""):
             assert charts._styled_spec(chart, alt_text) == charts.style(charts.with_alt(chart, alt_text)).to_dict()
+
+
+def test_a_cached_chart_reaches_the_browser_exactly_as_its_plain_spec():
+    """The cached spec carries its datasets as Arrow bytes (no conversion per run): Streamlit must
+    send the same element as for the plain spec, data included."""
+    from streamlit.testing.v1 import AppTest
+
+    def page():
+        import copy
+
+        import streamlit as st
+
+        from components import charts
+        from components.charts import groups
+        from tests.components.test_charts import _shares
+        spec = charts._styled_spec(groups.group_tier_chart(_shares(), "T"), "Leaders 75 %.")
+        st.vega_lite_chart(copy.deepcopy(spec))
+        st.vega_lite_chart(charts._wire_spec(spec))
+
+    at = AppTest.from_function(page).run()
+    assert not at.exception
+    plain, wire = (e.proto for e in at.get("vega_lite_chart"))
+    assert plain.datasets and [d.data.data for d in wire.datasets] == [d.data.data for d in plain.datasets]
+    assert wire.spec == plain.spec and wire.data == plain.data
+    spec = charts._styled_spec(groups.group_tier_chart(_shares(), "T"), "")
+    assert charts._wire_spec(spec)["datasets"].keys() == spec["datasets"].keys()
+    assert all(isinstance(v, bytes) for v in charts._wire_spec(spec)["datasets"].values())
+    assert all(isinstance(v, list) for v in spec["datasets"].values())  # the download keeps the JSON rows
