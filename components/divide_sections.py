@@ -17,10 +17,9 @@ from components.charts import groups as group_charts
 from components.charts import peers as peer_charts
 from components.charts import scatter as scatter_charts
 from components.text import isolate, md
-from data import barriers, concentration, divide, gaps, geodata, links, model, peers, scope
-from data import context as context_tables
-from data import context_groups as cgroups
+from data import divide, gaps, geodata, links, model, peers
 from data import divide_captions as captions
+from data import divide_figures as figures
 from data import scores as score_tables
 from data.fmt import unit_name
 from data.views import PARTICIPATION_EDITION
@@ -54,7 +53,7 @@ def page_context() -> Page:
     s = state.current()
     sel = s.selection()
     level = s.level
-    table, excluded = scope.split(model.region_table(level, sel, "rii"))
+    table, excluded = figures.scope_table(level, sel)
     unit = unit_name(level)
     empty = (f"No {unit} in scope match these filters. Widen the country or performance-group filter."
              + (" Non-EU countries are outside the scope: include them with the sidebar control."
@@ -109,14 +108,11 @@ def by_group(p: Page) -> None:
     s = state.current()
     if not _guard(p):
         return
-    group_col = divide.GROUPINGS[s.dgroup][0]
-    grouped = divide.with_eis_group(p.table, score_tables.country_groups()) if s.dgroup == "eis" else p.table
-    shares = divide.group_shares(grouped, group_col, p.rule, p.tiers)
+    fig = figures.group_figures(p.level, p.sel, s.dgroup, p.rule)
+    shares, cap = fig.shares, fig.caption
     if p.level == 0 and s.dgroup == "ris":
         st.info("At country level RIS 2023 gives a group only to the countries it publishes as one region. "
                 "Choose “EIS 2023 national group”, or a NUTS level in the sidebar.", icon=INFO)
-    cap = captions.caption_group_shares(grouped, shares, s.dgroup, p.rule, p.level, p.tiers,
-                                        list(score_tables.ris2023().index))
     left, right = st.columns(2)
     label = state.DIVIDE_LINKS[p.rule]
     with left:
@@ -143,38 +139,30 @@ def by_context(p: Page) -> None:
     if not _guard(p):
         return
     try:
-        gdp, wid = context_tables.gdp_pps(), context_tables.widening()
+        panels = figures.context_figures(p.level, p.sel, p.rule)
     except (OSError, ValueError) as exc:
         st.info(f"The context tables could not be loaded: {exc}", icon=INFO)
         return
-    t = p.table.copy()
-    t["gdp_band"] = cgroups.gdp_band(t, gdp)
-    t["widening"] = cgroups.widening_status(t, wid)
-    specs = [("gdp_band", cgroups.GDP_BANDS, cgroups.GDP_UNKNOWN, "By GDP per head (PPS)",
-              cgroups.caption_gdp(t, t["gdp_band"], gdp)),
-             ("widening", cgroups.WIDENING, cgroups.WIDENING_UNKNOWN, "By widening status",
-              cgroups.caption_widening(wid))]
     cols = st.columns(2)
-    for col, (gcol, groups, unknown, title, cap) in zip(cols, specs, strict=True):
+    for col, panel in zip(cols, panels, strict=True):
         with col:
-            if t[gcol].notna().sum() == 0:
-                st.info(f"{title}: not known for any of the {p.unit} shown"
-                        + (" (GDP per head is given for NUTS 2 regions only)." if gcol == "gdp_band" else "."),
+            if panel.shares is None:
+                st.info(f"{panel.title}: not known for any of the {p.unit} shown"
+                        + (" (GDP per head is given for NUTS 2 regions only)." if panel.column == "gdp_band" else "."),
                         icon=INFO)
-                st.caption(cap)
+                st.caption(panel.caption)
                 continue
-            shares = divide.group_shares(t, gcol, p.rule, p.tiers, groups=groups, no_group=unknown)
-            full = f"{cap} {links.rule_text(p.rule)}"
-            charts.render(lambda shares=shares, title=title: group_charts.group_tier_chart(
-                shares, title, state.DIVIDE_LINKS[p.rule], p.unit), full, key=_chart_key("context", gcol))
-            st.caption(cap)
+            full = f"{panel.caption} {links.rule_text(p.rule)}"
+            charts.render(lambda panel=panel: group_charts.group_tier_chart(
+                panel.shares, panel.title, state.DIVIDE_LINKS[p.rule], p.unit), full,
+                key=_chart_key("context", panel.column))
+            st.caption(panel.caption)
 
 
 def countries(p: Page) -> None:
     st.header("2 · Country divide: IPCEI membership and national innovation performance")
-    cd = divide.country_divide(p.sel)
-    t = cd.table
-    cap = captions.caption_country_divide(cd, p.sel.countries, p.sel.groups)
+    fig = figures.country_figures(p.sel)
+    t, cap = fig.divide.table, fig.caption
     main, side = st.columns([3, 1])
     with main:
         tabs = st.tabs(["IPCEIs vs innovation score", "Tier 2 vs innovation score", "IPCEIs vs Tier 2"])
@@ -193,7 +181,7 @@ def countries(p: Page) -> None:
                     t, x, y, divide.fit(t[x], t[y]), xt, yt, title), cap, key=_chart_key("country", x, y))
     with side:
         st.markdown("**Member states in no IPCEI**")
-        st.markdown(captions.caption_no_ipcei(cd))
+        st.markdown(fig.no_ipcei)
     st.caption(cap)
 
 
@@ -207,8 +195,7 @@ def regions(p: Page) -> None:
             if tier not in p.tiers:
                 st.info(f"No Tier {tier} initiative passes the filters.", icon=INFO)
                 continue
-            sc = divide.region_scatter(p.table, tier, p.rule)
-            cap = captions.caption_region_scatter(sc, len(p.table), p.rule, p.level, "RII 2023")
+            sc, cap = figures.region_figures(p.level, p.sel, tier, p.rule)
             if pd.isna(sc.fit.r):
                 st.info(f"Too few regions with a score and varying Tier {tier} links for a fit ({sc.fit.n}).",
                         icon=INFO)
@@ -223,8 +210,7 @@ def concentrated(p: Page) -> None:
     st.header("4 · How concentrated is each tier?")
     if not _guard(p):
         return
-    cons = concentration.concentration(p.table, p.rule, p.tiers)
-    cap = captions.caption_concentration(cons, p.rule, p.level)
+    cons, cap = figures.concentration_figures(p.level, p.sel, p.rule)
     if not any(c.total for c in cons):
         st.info("No participation is recorded at this level for this selection, so there is nothing to concentrate.",
                 icon=INFO)
@@ -256,11 +242,12 @@ GAP_CONFIG = {
 
 def gap_lists(p: Page) -> gaps.GapLists:
     st.header("5 · Gaps: bridging candidates and regions left out")
-    g = gaps.gap_lists(p.table, p.rule)
+    fig = figures.gap_figures(p.level, p.sel, p.rule)
+    g = fig.lists
     if not _guard(p, need_both=True):
         return g
-    cap_b, cap_l = captions.caption_gaps(g, p.table, p.level)
-    head_b, head_l = captions.gap_headings(g, p.level)
+    cap_b, cap_l = fig.captions
+    head_b, head_l = fig.headings
     for title, df, cap, name in ((head_b, g.bridging, cap_b, "bridging"), (head_l, g.left_out, cap_l, "left_out")):
         st.subheader(title)
         if df.empty:
@@ -280,46 +267,27 @@ def barrier_divide(p: Page) -> None:
     st.header("6 · Barriers: which indicators separate the regions")
     if not _guard(p):
         return
-    ind = profile_sections.indicators_or_notice()
-    if ind is None:
+    if profile_sections.indicators_or_notice() is None:
         return
-    edition = str(ind["edition"].iloc[0])
-    leader, emerging = score_tables.GROUPS[0], score_tables.GROUPS[3]
-    t = p.table
-    pairs = [
-        ("Innovation Leaders", "Emerging Innovators",
-         barriers.units_by(t, t["ris_group"] == leader), barriers.units_by(t, t["ris_group"] == emerging),
-         "Leader vs Emerging regions",
-         "RIS units of the regions shown (a unit shared by several regions counts once)."),
-        ("with Tier 1 links", "without", barriers.own_units_by(t, links.has_link(t, 1, p.rule)),
-         barriers.own_units_by(t, ~links.has_link(t, 1, p.rule)), "Regions with and without Tier 1 links",
-         "Regions with their own RIS value only (a value shared with a parent region is left out, so no unit "
-         "sits on both sides). " + links.rule_text(p.rule)),
-    ]
-    for a, b, ua, ub, title, note in pairs:
+    for pair in figures.barrier_figures(p.level, p.sel, p.rule):
         with st.container():
-            if 1 not in p.tiers and a.startswith("with Tier 1"):
+            if pair.table is None:
                 st.info("No Tier 1 initiative passes the filters.", icon=INFO)
                 continue
-            sep = barriers.separation(ind, ua, ub)
-            cap = barriers.caption_separation(sep, a, b, edition) + " " + note
-            if sep["effect"].notna().any():
-                charts.render(lambda sep=sep, a=a, b=b, title=title: barrier_charts.separation_chart(sep, a, b, title),
-                              cap, key=_chart_key("barriers", a))
+            if pair.table["effect"].notna().any():
+                charts.render(lambda pair=pair: barrier_charts.separation_chart(pair.table, pair.a, pair.b, pair.title),
+                              pair.caption, key=_chart_key("barriers", pair.a))
             else:
-                st.info(f"Too few RIS units on each side for this selection ({len(ua)} and {len(ub)}).", icon=INFO)
-            st.caption(cap)
+                st.info(f"Too few RIS units on each side for this selection ({pair.n_a} and {pair.n_b}).", icon=INFO)
+            st.caption(pair.caption)
 
 
 def peer_comparison(p: Page, g: gaps.GapLists) -> None:
     st.header("7 · Peer comparison")
-    peer_sel = model.Selection(chains=p.sel.chains, ecosystems=p.sel.ecosystems, tiers=p.sel.tiers,
-                               types=p.sel.types, initiatives=p.sel.initiatives, scope=p.sel.scope)
-    pool, _ = scope.split(model.region_table(p.level, peer_sel, "rii"))
-    focus, why = peers.peer_focus(p.view.region, pool, g, p.table)
-    suggested = peers.suggest_peers(focus, pool) if focus else []
+    sug = figures.peer_suggestion(p.level, p.sel, p.rule, p.view.region)
+    focus, why, suggested = sug.focus, sug.why, list(sug.suggested)
     names = geodata.registry()["name"]
-    options = list(dict.fromkeys([*pool.index, *p.view.peers]))
+    options = list(dict.fromkeys([*sug.options, *p.view.peers]))
     filter_bar.state_widget(st.multiselect, "peers", "w_peers", lambda v: list(v) if v else suggested, tuple,
                             label=f"Regions to compare (up to {state.MAX_PEERS})", options=options,
                             max_selections=state.MAX_PEERS, format_func=lambda c: f"{isolate(names.get(c, c))} ({c})",
@@ -335,12 +303,11 @@ def peer_comparison(p: Page, g: gaps.GapLists) -> None:
         st.info("Choose up to five regions to compare: no region matches the filters to suggest peers from.",
                 icon=INFO)
         return
-    table = peers.peers_table(chosen, p.level, p.sel)
+    fig = figures.peer_figures(tuple(chosen), p.level, p.sel)
+    table, long, cap = fig.table, fig.long, fig.caption
     if table.empty:
         st.info("None of the chosen regions is known at this level.", icon=INFO)
         return
-    long = peers.peers_long(table)
-    cap = peers.caption_peers(table)
     measures = [peers.PEER_MEASURES[k][0] for k in ("rii", "sii", "gerd")]
     charts.render(lambda: peer_charts.peer_scores_chart(long, measures), cap, width="content",
                   key=_chart_key("peer scores", *chosen))

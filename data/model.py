@@ -119,6 +119,9 @@ def regions_frame(level: int, countries: tuple[str, ...] = ()) -> pd.DataFrame:
     return sel[["name", "country", "level"]]
 
 
+MAX_TABLES = 128  # distinct region tables kept per process (0.1-0.6 MB each)
+
+
 def region_table(level: int, sel: Selection = Selection(), metric: str = "profile",
                  year: int | None = None, user=None) -> pd.DataFrame:
     """One row per NUTS 2021 region of ``level`` passing the selection's region filters.
@@ -131,7 +134,22 @@ def region_table(level: int, sel: Selection = Selection(), metric: str = "profil
     ``user`` (a :class:`data.upload.UserData`, this session's upload) adds its participation
     rows and initiatives; metric ``yours`` shows its scores; ``your_data`` marks the regions
     whose figures include uploaded rows.
+
+    Without ``user`` the table is computed once per arguments and process and shared by every
+    caller and session (:mod:`data.cache`): read-only, copy it before changing it. A Divide run
+    asks for the same tables up to seven times (its scope, the peer pool, each peer).
     """
+    if user is None:
+        return _shared_region_table(level, sel, metric, year)
+    return _region_table(level, sel, metric, year, user)
+
+
+@cache.resource(max_entries=MAX_TABLES)
+def _shared_region_table(level: int, sel: Selection, metric: str, year: int | None) -> pd.DataFrame:
+    return _region_table(level, sel, metric, year, None)
+
+
+def _region_table(level: int, sel: Selection, metric: str, year: int | None, user) -> pd.DataFrame:
     regs = regions_frame(level, sel.countries)
     ini = tables.initiatives()
     has_par = user is not None and not user.participation.empty

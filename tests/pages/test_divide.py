@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -170,3 +171,26 @@ def _table_downloads(at) -> list:
 
 def _gap_downloads(at) -> list:
     return [b for b in _table_downloads(at) if str(b.key).startswith(("dl_bridging", "dl_left_out"))]
+
+
+def test_a_second_visitor_gets_the_same_figures_without_recomputing_them(monkeypatch):
+    """A room opening Divide computes each figure once (data/divide_figures.py); the page never
+    changes the shared tables it is given."""
+    from data import cache
+    from data import divide_figures as figures
+
+    cache.clear()
+    first = open_divide(country="PL,RO")
+    sel = view(first).selection()
+    table = figures.scope_table(2, sel)[0]
+    before = pd.util.hash_pandas_object(table).sum(), list(table.columns)
+    calls = []
+    for name in ("group_shares", "region_scatter", "country_divide"):
+        real = getattr(divide, name)
+        monkeypatch.setattr(divide, name, lambda *a, _real=real, _name=name, **k: calls.append(_name) or _real(*a, **k))
+    second = open_divide(country="PL,RO")
+    assert not calls  # nothing of the page was computed again
+    assert texts(second) == texts(first)
+    assert [json.loads(c.proto.spec) for c in charts(second)] == [json.loads(c.proto.spec) for c in charts(first)]
+    assert figures.scope_table(2, sel)[0] is table
+    assert (pd.util.hash_pandas_object(table).sum(), list(table.columns)) == before
