@@ -16,9 +16,9 @@ from pathlib import Path
 import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from components import map as map_ui  # noqa: E402
-from components import present, state  # noqa: E402
-from data.shared import warm  # noqa: E402
+from components import map as map_ui
+from components import present, state
+from data.shared import warm
 
 st.set_page_config(page_title="Floor", layout="wide")
 st.title("Floor")
