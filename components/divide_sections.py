@@ -17,10 +17,8 @@ from components.charts import groups as group_charts
 from components.charts import peers as peer_charts
 from components.charts import scatter as scatter_charts
 from components.text import isolate, md
-from data import divide, gaps, geodata, links, model, peers
-from data import divide_captions as captions
+from data import cache, divide, gaps, geodata, links, model, peers
 from data import divide_figures as figures
-from data import scores as score_tables
 from data.fmt import unit_name
 from data.views import PARTICIPATION_EDITION
 
@@ -75,10 +73,7 @@ def intro(p: Page) -> Page:
                             help=links.rule_text("any"))
     s = state.current()
     p = Page(s, p.sel, p.level, p.unit, p.tiers, p.table, p.excluded, s.dlinks, p.empty_text)
-    n_src, ctry = captions.ris_source_coverage(score_tables.ris2023())
-    st.caption(f"**{links.rule_text(p.rule)}** "
-               + captions.caption_scope(p.excluded, p.level, len(p.table), p.sel.scope) + " "
-               + captions.caption_scores(p.table, p.level, n_src, ctry))
+    st.caption(f"**{links.rule_text(p.rule)}** " + figures.scope_caption(p.level, p.sel))
     return p
 
 
@@ -253,14 +248,21 @@ def gap_lists(p: Page) -> gaps.GapLists:
         if df.empty:
             st.info(f"No {p.unit} in this list for the current filters.", icon=INFO)
         else:
-            shown = gaps.with_profile_links(df, lambda c: state.query_string(p.view.replace(region=c)))
-            if name == "bridging":  # where a Tier 2 region could connect to Tier 1
-                shown = initiative_links.with_connections(shown, "code")
+            shown = _gap_table(p.view, p.level, p.sel, p.rule, name)
             downloads.table(shown, f"divide {name} {p.rule} nuts{p.level}", key=f"dl_{name}", export=df,
                             edition=EDITION, source=SOURCE, hide_index=True, column_config=GAP_CONFIG,
                             height=min(38 + 35 * len(df), 380))
         st.caption(cap)
     return g
+
+
+@cache.resource(max_entries=figures.MAX_VIEWS)
+def _gap_table(view: state.ViewState, level: int, sel: model.Selection, rule: str, name: str) -> pd.DataFrame:
+    """A gap list as shown: each row links to its region profile with this view's filters, and a
+    bridging candidate to where it could connect to Tier 1. Once per view (a link per row)."""
+    df = getattr(figures.gap_figures(level, sel, rule).lists, name)
+    shown = gaps.with_profile_links(df, lambda c: state.query_string(view.replace(region=c)))
+    return initiative_links.with_connections(shown, "code", view) if name == "bridging" else shown
 
 
 def barrier_divide(p: Page) -> None:

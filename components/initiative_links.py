@@ -29,8 +29,9 @@ def profile_url(initiative_id: str) -> str:
     return _url("initiative", S.current().replace(initiatives=(initiative_id,)))
 
 
-def connections_url(code: str) -> str:
-    return _url("connections", S.current().replace(region=code))
+def connections_url(code: str, view: S.ViewState | None = None) -> str:
+    """The Tier 1 connections page of ``code`` with the filters of ``view`` (default: this session's)."""
+    return _url("connections", (view or S.current()).replace(region=code))
 
 
 def with_profile(df: pd.DataFrame, id_col: str = "initiative_id") -> pd.DataFrame:
@@ -38,7 +39,8 @@ def with_profile(df: pd.DataFrame, id_col: str = "initiative_id") -> pd.DataFram
     return df.assign(profile=df[id_col].map(profile_url))
 
 
-def with_connections(df: pd.DataFrame, code_col: str | None = None) -> pd.DataFrame:
-    """``df`` plus a ``Tier 1 connections`` column for each region (its index or ``code_col``)."""
+def with_connections(df: pd.DataFrame, code_col: str | None = None, view: S.ViewState | None = None) -> pd.DataFrame:
+    """``df`` plus a ``Tier 1 connections`` column for each region (its index or ``code_col``),
+    the links carrying the filters of ``view`` (default: this session's)."""
     codes = df.index.to_series() if code_col is None else df[code_col]
-    return df.assign(**{"Tier 1 connections": codes.map(connections_url).values})
+    return df.assign(**{"Tier 1 connections": codes.map(lambda c: connections_url(c, view)).values})

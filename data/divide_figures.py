@@ -32,6 +32,15 @@ def scope_table(level: int, sel: model.Selection) -> tuple[pd.DataFrame, pd.Seri
     return scope.split(model.region_table(level, sel, "rii"))
 
 
+@cache.resource(max_entries=MAX_VIEWS)
+def scope_caption(level: int, sel: model.Selection) -> str:
+    """What the page covers: the regions in scope and where their RIS 2023 values come from."""
+    table, excluded = scope_table(level, sel)
+    n_src, ctry = captions.ris_source_coverage(score_tables.ris2023())
+    return (captions.caption_scope(excluded, level, len(table), sel.scope) + " "
+            + captions.caption_scores(table, level, n_src, ctry))
+
+
 @dataclass(frozen=True)
 class Shares:
     shares: pd.DataFrame
