@@ -4,7 +4,8 @@ every figure next to the naive baseline (bench/naive_app.py) and the target.
     .venv/bin/python bench/bench_workshop.py                 # everything, ~10-15 min on 2 cores
     .venv/bin/python bench/bench_workshop.py --parts sv      # only sessions + views
     --parts: s = concurrent sessions (1/10/50, ours vs naive), g = post-run GC both ways,
-             b = first map in Chromium, v = every metric x level x scheme, n = nginx 2 vs 1
+             b = first map in Chromium, v = every metric x level x scheme, n = nginx 2 vs 1,
+             d = a room opens the Divide page (baseline: the app at --divide-baseline, see part_divide)
 
 Sessions are protocol-level (tests/e2e/protocol.py: a websocket speaking streamlit.proto, a new
 Streamlit session per simulated visitor, all started at the same moment). "first run" = what the
@@ -128,10 +129,10 @@ class RssSampler:
         self._t.join()
 
 
-async def _visitor(base: str, i: int, naive: bool, start: asyncio.Event, timeout: float) -> dict:
+async def _visitor(base: str, i: int, naive: bool, start: asyncio.Event, timeout: float, page: str = "/") -> dict:
     await start.wait()
     out = {"first": None, "rerun": None, "errors": 0, "first_bytes": 0, "rerun_bytes": 0, "why": ""}
-    s = Session(base, timeout=timeout)
+    s = Session(base, timeout=timeout, page=page)
     try:
         t0 = time.perf_counter()
         await s.connect()
@@ -155,12 +156,12 @@ async def _visitor(base: str, i: int, naive: bool, start: asyncio.Event, timeout
     return out
 
 
-def room(base: str, n: int, naive: bool, pids: list[int], timeout: float = 180) -> dict:
-    """n visitors open the link at the same moment, then each changes the country filter."""
+def room(base: str, n: int, naive: bool, pids: list[int], timeout: float = 180, page: str = "/") -> dict:
+    """n visitors open the link (of ``page``) at the same moment, then each changes the country filter."""
 
     async def main():
         start = asyncio.Event()
-        tasks = [asyncio.create_task(_visitor(base, i, naive, start, timeout)) for i in range(n)]
+        tasks = [asyncio.create_task(_visitor(base, i, naive, start, timeout, page)) for i in range(n)]
         await asyncio.sleep(0.05)
         start.set()
         return await asyncio.gather(*tasks)
@@ -504,9 +505,79 @@ def part_nginx(rows: list, notes: list, n: int, times: int) -> None:
                  f"{one['errors']} / {fmt_mb(one['rss'])}", "", "", ""])
 
 
+@contextlib.contextmanager
+def checkout_server(rev: str):
+    """This app as of git ``rev``, served like ours (``python -m deploy.replica``) from a temporary
+    worktree, reading the same data mirror. Yields (base URL, pids)."""
+    import subprocess
+    import tempfile
+
+    from data import sources
+    from deploy.serve import free_port, healthy
+
+    tmp = Path(tempfile.mkdtemp(prefix="innov-baseline-")) / "app"
+    subprocess.run(["git", "-C", str(REPO_ROOT), "worktree", "add", "--detach", "-q", str(tmp), rev], check=True)
+    port = free_port()
+    log = REPO_ROOT / "bench" / "results" / "baseline_server.log"
+    env = {**os.environ, **ENV, "INNOV_MIRROR": str(sources.mirror_dir().resolve())}
+    proc = None
+    try:
+        with open(log, "wb") as out:
+            proc = subprocess.Popen([sys.executable, "-m", "deploy.replica", "--server.port", str(port),
+                                     "--server.address", "127.0.0.1", "--server.headless", "true"], cwd=tmp, env=env,
+                                    stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                    start_new_session=True)
+        base, deadline = f"http://127.0.0.1:{port}", time.monotonic() + 300
+        while not healthy(base):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"baseline server for {rev} did not start; see {log}")
+            time.sleep(0.5)
+        yield base, [proc.pid]
+    finally:
+        if proc is not None:
+            import signal
+
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=30)
+        subprocess.run(["git", "-C", str(REPO_ROOT), "worktree", "remove", "--force", str(tmp)], check=False)
+
+
+def part_divide(rows: list, notes: list, n: int, times: int, baseline_rev: str) -> None:
+    """A room of n opens the Divide page from a shared link (the default view, seen before), then
+    each changes the country filter (five new views for the room). Baseline: the app as of git
+    ``baseline_rev``, whose Divide page computed every figure on every run; both servers up, the
+    rooms alternating."""
+    print(f"[divide] load {load()}", flush=True)
+    got: dict[str, list] = {"ours": [], "base": []}
+    with ours() as (base, pids), checkout_server(baseline_rev) as (bbase, bpids):
+        for url, ps in ((base, pids), (bbase, bpids)):
+            room(url, 1, False, ps, page="divide")  # the link's view, computed once (the presenter)
+        with steal(notes, f"Divide rooms (alternating with {baseline_rev})"):
+            for _ in range(times):
+                got["ours"].append(room(base, n, False, pids, page="divide"))
+                got["base"].append(room(bbase, n, False, bpids, page="divide"))
+    res = {k: summary(v) for k, v in got.items()}
+    o, b = res["ours"], res["base"]
+    notes.append(f"Divide rooms, (first-run p95, rerun p95) per room: ours {o['rooms_p95']}, "
+                 f"{baseline_rev} {b['rooms_p95']}")
+    for key, label in (("first_p95", "first run p95 (connect + first run)"),
+                       ("rerun_p95", "rerun p95 (a country filter change: a new view)")):
+        rows.append([f"Divide, {n} sessions open it, {label}, median of {times} rooms; baseline: app at {baseline_rev}",
+                     s_fmt(o[key]), s_fmt(b[key]), ratio(b[key], o[key]), "", ""])
+    rows.append([f"Divide, {n} sessions: errors / RSS / bytes per first run", f"{o['errors']} / {fmt_mb(o['rss'])} / "
+                 f"{fmt_kb(o['first_bytes'])}", f"{b['errors']} / {fmt_mb(b['rss'])} / {fmt_kb(b['first_bytes'])}",
+                 "", "0 errors", verdict(o["errors"] == 0)])
+    print(f"[divide] done, load {load()}", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--parts", default="svbgn")
+    ap.add_argument("--parts", default="svbgnd")
+    ap.add_argument("--divide-baseline", default="0763069",
+                    help="git revision whose Divide page is the baseline of part d (computed everything per run)")
+    ap.add_argument("--divide-rooms", type=int, default=1,
+                    help="rooms per server in part d (a baseline room takes minutes)")
     ap.add_argument("--sizes", default="1,10,50")
     ap.add_argument("--visits", type=int, default=5)
     ap.add_argument("--rooms", type=int, default=3, help="rooms of the largest size per server (median)")
@@ -527,6 +598,8 @@ def main() -> None:
         part_gc(rows, notes, max(sizes))
     if "n" in args.parts:
         part_nginx(rows, notes, max(sizes), args.rooms)
+    if "d" in args.parts:
+        part_divide(rows, notes, max(sizes), args.divide_rooms, args.divide_baseline)
     notes.append(f"load at end {load()}")
     headers = ["metric", "ours", "baseline", "ratio (baseline/ours)", "target", "result"]
     print("\nbench_workshop.py")
