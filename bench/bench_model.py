@@ -10,7 +10,9 @@ Baseline: what a first version would do on every call: read the GISCO NUTS 2 Geo
 cold  = a fresh Python process: imports + first load, wall time of the whole process and the
         in-process part (imports + load); median of --runs processes. "first ever" = the same
         with an empty INNOV_CACHE (builds the GeoParquet copies from the mirror's GeoJSON).
-warm  = median of --calls repeated calls in one process after a first call.
+warm  = median of --calls repeated calls in one process after a first call: the join itself
+        (``data.model._region_table``, the loaded tables cached, the result not), and the same
+        table asked for again (``region_table`` returns the shared result: a dict lookup).
 Targets: cold < 1.5 s (cache present), warm < 50 ms. Prints numbers; asserts nothing.
 """
 
@@ -106,9 +108,10 @@ def main() -> None:
     ours_cold = [_subprocess(OURS_SNIPPET, env) for _ in range(args.runs)]
     base_cold = [_subprocess(BASELINE_SNIPPET, env) for _ in range(args.runs)]
 
-    from data.model import Selection, region_table
+    from data.model import Selection, _region_table, region_table
 
-    ours_warm = time_calls(lambda: region_table(2, Selection(), "rii"), args.calls)
+    ours_warm = time_calls(lambda: _region_table(2, Selection(), "rii", None, None), args.calls)
+    ours_hit = time_calls(lambda: region_table(2, Selection(), "rii"), args.calls)
     base_warm = time_calls(naive_region_table, max(5, args.calls // 3))
 
     rows_ours = len(region_table(2, Selection(), "rii"))
@@ -125,8 +128,10 @@ def main() -> None:
         ["first ever, process wall (empty cache)", fmt_ms(first["wall"] * 1000), fmt_ms(bc),
          ratio(bc, first["wall"] * 1000), "", ""],
         ["  of which first load + join", fmt_ms(first["load"] * 1000), "", "", "", ""],
-        [f"warm call (median of {len(ours_warm)} / {len(base_warm)})", fmt_ms(ow), fmt_ms(bw), ratio(bw, ow),
-         f"< {TARGET_WARM_MS} ms", "pass" if ow < TARGET_WARM_MS else "FAIL"],
+        [f"warm call, the join (median of {len(ours_warm)} / {len(base_warm)})", fmt_ms(ow), fmt_ms(bw),
+         ratio(bw, ow), f"< {TARGET_WARM_MS} ms", "pass" if ow < TARGET_WARM_MS else "FAIL"],
+        ["  the same table again (shared result)", fmt_ms(median_ms(ours_hit)), fmt_ms(bw),
+         ratio(bw, median_ms(ours_hit)), "", ""],
     ]
     print(f"\nNUTS 2 joined model: ours {rows_ours} rows, baseline {rows_base} rows "
           f"(cold = median of {args.runs} fresh processes)\n")

@@ -10,8 +10,10 @@ every figure next to the naive baseline (bench/naive_app.py) and the target.
 Sessions are protocol-level (tests/e2e/protocol.py: a websocket speaking streamlit.proto, a new
 Streamlit session per simulated visitor, all started at the same moment). "first run" = what the
 visitor waits for after opening the link: the websocket connect (a new session) plus the first
-script run (rerun_script -> script_finished); "rerun" = then a country filter change each
-(cycling PL, DE, FR+IT, ES, NL). The largest room is run --rooms times per server and each
+script run (rerun_script -> script_finished); "rerun" = then a country filter change each, right
+after its own first run (cycling PL, DE, FR+IT, ES, NL); "all at once" = then, once every visitor
+of the room has loaded, one more country change by everyone at the same moment (the presenter:
+"now pick your country"). The largest room is run --rooms times per server and each
 figure is the median over those rooms of the room's p50 / p95 (all rooms' p95 are in the notes):
 one room is one draw on a shared VM whose CPU steal varies from minute to minute (printed per
 part). Bytes are websocket payload received. Server RSS is the peak VmRSS of the server
@@ -129,10 +131,24 @@ class RssSampler:
         self._t.join()
 
 
-async def _visitor(base: str, i: int, naive: bool, start: asyncio.Event, timeout: float, page: str = "/") -> dict:
+class _Loaded:
+    """Set once every visitor of a room has had its first run and its own filter change."""
+
+    def __init__(self, n: int):
+        self.left, self.event = n, asyncio.Event()
+
+    def done(self) -> None:
+        self.left -= 1
+        if self.left <= 0:
+            self.event.set()
+
+
+async def _visitor(base: str, i: int, naive: bool, start: asyncio.Event, timeout: float, page: str = "/",
+                   loaded: _Loaded | None = None) -> dict:
     await start.wait()
-    out = {"first": None, "rerun": None, "errors": 0, "first_bytes": 0, "rerun_bytes": 0, "why": ""}
+    out = {"first": None, "rerun": None, "sync": None, "errors": 0, "first_bytes": 0, "rerun_bytes": 0, "why": ""}
     s = Session(base, timeout=timeout, page=page)
+    counted = False
     try:
         t0 = time.perf_counter()
         await s.connect()
@@ -147,10 +163,22 @@ async def _visitor(base: str, i: int, naive: bool, start: asyncio.Event, timeout
         out["errors"] += r.errors
         if r.errors:
             out["why"] = r.status + " ".join(r.exceptions)[:200]
+        elif loaded is not None:  # then the presenter says "now pick a country": all at the same moment
+            counted = True
+            loaded.done()
+            await asyncio.wait_for(loaded.event.wait(), timeout)
+            nxt = (NAIVE_COUNTRIES if naive else COUNTRIES)[(i + 1) % len(COUNTRIES)]
+            r = await s.set_widget("Countries", nxt)
+            out["sync"] = r.seconds
+            out["errors"] += r.errors
+            if r.errors:
+                out["why"] = r.status + " ".join(r.exceptions)[:200]
     except Exception as exc:
         out["errors"] += 1
         out["why"] = f"{type(exc).__name__}: {exc}"
     finally:
+        if loaded is not None and not counted:
+            loaded.done()
         with contextlib.suppress(Exception):
             await s.close()
     return out
@@ -160,8 +188,8 @@ def room(base: str, n: int, naive: bool, pids: list[int], timeout: float = 180, 
     """n visitors open the link (of ``page``) at the same moment, then each changes the country filter."""
 
     async def main():
-        start = asyncio.Event()
-        tasks = [asyncio.create_task(_visitor(base, i, naive, start, timeout, page)) for i in range(n)]
+        start, loaded = asyncio.Event(), _Loaded(n)
+        tasks = [asyncio.create_task(_visitor(base, i, naive, start, timeout, page, loaded)) for i in range(n)]
         await asyncio.sleep(0.05)
         start.set()
         return await asyncio.gather(*tasks)
@@ -170,8 +198,10 @@ def room(base: str, n: int, naive: bool, pids: list[int], timeout: float = 180, 
         res = asyncio.run(main())
     firsts = [r["first"] for r in res if r["first"] is not None and not r["errors"]]
     reruns = [r["rerun"] for r in res if r["rerun"] is not None and not r["errors"]]
+    syncs = [r["sync"] for r in res if r["sync"] is not None and not r["errors"]]
     return {"n": n, "first_p50": p(firsts, .5), "first_p95": p(firsts, .95), "rerun_p50": p(reruns, .5),
-            "rerun_p95": p(reruns, .95), "errors": sum(r["errors"] for r in res), "rss": rss.peak,
+            "rerun_p95": p(reruns, .95), "sync_p50": p(syncs, .5), "sync_p95": p(syncs, .95),
+            "errors": sum(r["errors"] for r in res), "rss": rss.peak,
             "first_bytes": statistics.median([r["first_bytes"] for r in res]),
             "rerun_bytes": statistics.median([r["rerun_bytes"] for r in res if r["rerun_bytes"]] or [0]),
             "why": sorted({r["why"] for r in res if r["why"]})[:3]}
@@ -186,10 +216,12 @@ def summary(rs: list[dict]) -> dict:
     """Each figure the median over the rooms ``rs`` (errors: the sum, RSS: the peak);
     ``rooms_p95`` lists every room's first-run and rerun p95."""
     med = lambda k: statistics.median([r[k] for r in rs if r[k] is not None] or [None])  # noqa: E731
-    out = {k: med(k) for k in ("first_p50", "first_p95", "rerun_p50", "rerun_p95", "first_bytes", "rerun_bytes")}
+    out = {k: med(k) for k in ("first_p50", "first_p95", "rerun_p50", "rerun_p95", "sync_p50", "sync_p95",
+                               "first_bytes", "rerun_bytes")}
     out.update(n=rs[0]["n"], errors=sum(r["errors"] for r in rs), rss=max(r["rss"] for r in rs),
                why=sorted({w for r in rs for w in r["why"]})[:3],
-               rooms_p95=[(round(r["first_p95"] or 0, 2), round(r["rerun_p95"] or 0, 2)) for r in rs])
+               rooms_p95=[(round(r["first_p95"] or 0, 2), round(r["rerun_p95"] or 0, 2), round(r["sync_p95"] or 0, 2))
+                          for r in rs])
     return out
 
 
@@ -274,7 +306,7 @@ def part_sessions(rows: list, notes: list, sizes: tuple[int, ...], times: int) -
             room(base, 1, name == "naive", pids)  # one visit to settle the server (not counted)
             res[name] = {n: rooms(base, n, name == "naive", pids, times if n == max(sizes) else 1) for n in sizes}
             res[f"one_{name}"] = one_session_reruns(base, pids)
-        notes.append(f"{max(sizes)} sessions, {name}: (first-run p95, rerun p95) per room "
+        notes.append(f"{max(sizes)} sessions, {name}: (first-run, rerun, all-at-once rerun) p95 per room "
                      f"{res[name][max(sizes)]['rooms_p95']} s")
         print(f"[sessions] {name} done, load {load()}", flush=True)
     o, nv = res["ours"], res["naive"]
@@ -296,6 +328,9 @@ def part_sessions(rows: list, notes: list, sizes: tuple[int, ...], times: int) -
              ratio(b["rerun_p95"], a["rerun_p95"]), "<= 1 s, >= 10x" if big else "",
              verdict(a["rerun_p95"] is not None and a["rerun_p95"] <= T["rerun_p95"] and b["rerun_p95"] is not None
                      and b["rerun_p95"] / a["rerun_p95"] >= T["vs_naive"]) if big else ""],
+            [f"{n} sessions: then all change a filter at once, rerun p95" + of, s_fmt(a["sync_p95"]),
+             s_fmt(b["sync_p95"]), ratio(b["sync_p95"], a["sync_p95"]), "(<= 1 s: a harder reading)" if big else "",
+             verdict(a["sync_p95"] is not None and a["sync_p95"] <= T["rerun_p95"]) if big else ""],
             [f"{n} sessions: errors", a["errors"], b["errors"], "", "0" if big else "",
              verdict(a["errors"] == 0) if big else ""],
             [f"{n} sessions: server RSS (peak)", fmt_mb(a["rss"]), fmt_mb(b["rss"]), "",
@@ -491,7 +526,8 @@ def part_nginx(rows: list, notes: list, n: int, times: int) -> None:
                     got[k].append(room(base, n, False, pids))
     res = {k: summary(v) for k, v in got.items()}
     for k in (1, 2):
-        notes.append(f"nginx, {k} replica(s): (first-run p95, rerun p95) per room {res[k]['rooms_p95']} s")
+        notes.append(f"nginx, {k} replica(s): (first-run, rerun, all-at-once rerun) p95 per room "
+                     f"{res[k]['rooms_p95']} s")
     print(f"[nginx] done, load {load()}", flush=True)
     one, two = res[1], res[2]
     for key, label in (("first_p95", "first run p95"), ("rerun_p95", "rerun p95")):
@@ -559,7 +595,7 @@ def part_divide(rows: list, notes: list, n: int, times: int, baseline_rev: str) 
                 got["base"].append(room(bbase, n, False, bpids, page="divide"))
     res = {k: summary(v) for k, v in got.items()}
     o, b = res["ours"], res["base"]
-    notes.append(f"Divide rooms, (first-run p95, rerun p95) per room: ours {o['rooms_p95']}, "
+    notes.append(f"Divide rooms, (first-run, rerun, all-at-once rerun) p95 per room: ours {o['rooms_p95']}, "
                  f"{baseline_rev} {b['rooms_p95']}")
     for key, label in (("first_p95", "first run p95 (connect + first run)"),
                        ("rerun_p95", "rerun p95 (a country filter change: a new view)")):
