@@ -17,13 +17,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from data import barriers, cache, concentration, divide, gaps, links, model, peers, scope
+from data import barriers, cache, concentration, divide, gaps, links, model, peers, scope, shared
 from data import context as context_tables
 from data import context_groups as cgroups
 from data import divide_captions as captions
 from data import scores as score_tables
 
-MAX_VIEWS = 256  # as data.shared: distinct views kept per process and function
+MAX_VIEWS = shared.MAX_VIEWS  # distinct views kept per process and function
 
 
 @cache.resource(max_entries=MAX_VIEWS)
