@@ -543,39 +543,28 @@ def part_nginx(rows: list, notes: list, n: int, times: int) -> None:
 
 @contextlib.contextmanager
 def checkout_server(rev: str):
-    """This app as of git ``rev``, served like ours (``python -m deploy.replica``) from a temporary
-    worktree, reading the same data mirror. Yields (base URL, pids)."""
+    """This app as of git ``rev``, served like ours (a :class:`deploy.serve.Replica`) from a
+    temporary worktree, reading the same data mirror. Yields (base URL, pids)."""
     import subprocess
     import tempfile
 
     from data import sources
-    from deploy.serve import free_port, healthy
+    from deploy.serve import Replica, _stop, free_port, healthy
 
     tmp = Path(tempfile.mkdtemp(prefix="innov-baseline-")) / "app"
     subprocess.run(["git", "-C", str(REPO_ROOT), "worktree", "add", "--detach", "-q", str(tmp), rev], check=True)
-    port = free_port()
-    log = REPO_ROOT / "bench" / "results" / "baseline_server.log"
     env = {**os.environ, **ENV, "INNOV_MIRROR": str(sources.mirror_dir().resolve())}
-    proc = None
+    replica = Replica(free_port(), REPO_ROOT / "bench" / "results" / "baseline_server.log", env, cwd=tmp)
     try:
-        with open(log, "wb") as out:
-            proc = subprocess.Popen([sys.executable, "-m", "deploy.replica", "--server.port", str(port),
-                                     "--server.address", "127.0.0.1", "--server.headless", "true"], cwd=tmp, env=env,
-                                    stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                    start_new_session=True)
-        base, deadline = f"http://127.0.0.1:{port}", time.monotonic() + 300
-        while not healthy(base):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"baseline server for {rev} did not start; see {log}")
+        replica.start()
+        deadline = time.monotonic() + 300
+        while not healthy(replica.url):
+            if replica.proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"baseline server for {rev} did not start; see {replica.log}")
             time.sleep(0.5)
-        yield base, [proc.pid]
+        yield replica.url, [replica.proc.pid]
     finally:
-        if proc is not None:
-            import signal
-
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=30)
+        _stop(replica.proc)
         subprocess.run(["git", "-C", str(REPO_ROOT), "worktree", "remove", "--force", str(tmp)], check=False)
 
 

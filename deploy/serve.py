@@ -89,6 +89,7 @@ class Replica:
     env: dict[str, str]
     extra: list[str] = field(default_factory=list)
     proc: subprocess.Popen | None = None
+    cwd: Path = REPO_ROOT  # the checkout it serves (bench/: an older revision as a baseline)
 
     @property
     def url(self) -> str:
@@ -98,7 +99,7 @@ class Replica:
         cmd = [sys.executable, "-m", "deploy.replica", "--server.port", str(self.port),
                "--server.address", "127.0.0.1", "--server.headless", "true", *self.extra]
         with open(self.log, "ab") as log:
-            self.proc = subprocess.Popen(cmd, cwd=REPO_ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+            self.proc = subprocess.Popen(cmd, cwd=self.cwd, env=self.env, stdout=log, stderr=subprocess.STDOUT,
                                          stdin=subprocess.DEVNULL, preexec_fn=_own_group)
 
 
